@@ -1,0 +1,1 @@
+"""The knowledge graph of ITU resolutions: reading, RDF, store, validation and service."""

@@ -1,0 +1,1 @@
+"""The HTTP service: a thin FastAPI app around routers, one per resource."""

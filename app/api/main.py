@@ -1,0 +1,40 @@
+"""The FastAPI application: opens the store (building the bundled data when it is empty)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app.api.routes import health, ontology
+from app.build import build_into
+from app.settings import Settings, get_settings
+from app.store import open_store
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """A service on the store of `settings` (the environment's when None)."""
+    chosen = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = open_store(chosen.store_dir)
+        if store.is_empty():
+            build_into(store, chosen)
+        app.state.store = store
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(
+        title="reskg",
+        summary="A knowledge graph of the ITU's cross-referenced resolutions",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.dependency_overrides[get_settings] = lambda: chosen
+    for router in (health.router, ontology.router):
+        app.include_router(router)
+    return app

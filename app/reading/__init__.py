@@ -1,0 +1,1 @@
+"""Reading resolution texts into the document model, with resolved references."""

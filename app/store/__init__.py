@@ -1,0 +1,82 @@
+"""The one place that talks to the store: a small interface and the backends behind it.
+
+The dataset holds one named graph per source text, one for the reference data and one for the
+ontology; queries see their union as the default graph.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+Triple = tuple[Node, Node, Node]
+Row = dict[str, Node]
+
+RDF_FORMATS = {
+    "nquads": "application/n-quads",
+    "trig": "application/trig",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+}
+"""Dataset and graph serializations by short name, with their media types."""
+
+
+class StoreError(RuntimeError):
+    """The store could not do what was asked (and changed nothing)."""
+
+
+class Store(ABC):
+    """What the rest of the code needs from a triple store."""
+
+    @abstractmethod
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
+        """Put each graph's triples in place of what it held, all in one transaction."""
+
+    @abstractmethod
+    def drop_graphs(self, names: Iterable[URIRef]) -> None:
+        """Remove whole graphs, in one transaction."""
+
+    @abstractmethod
+    def graph_names(self) -> list[URIRef]:
+        """The named graphs, sorted."""
+
+    @abstractmethod
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[Row]:
+        """Run a SELECT over the union of all graphs; each row maps variable -> bound term."""
+
+    @abstractmethod
+    def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        """Run an ASK over the union of all graphs."""
+
+    @abstractmethod
+    def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+        """Run a CONSTRUCT or DESCRIBE over the union of all graphs."""
+
+    @abstractmethod
+    def dump(self, fmt: str) -> bytes:
+        """The whole dataset in `fmt` (a key of `RDF_FORMATS`); graph formats get the union."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """The number of quads."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store (files, connections)."""
+
+    def is_empty(self) -> bool:
+        """Whether the store holds no quad at all."""
+        return len(self) == 0
+
+
+def open_store(store_dir: Path | None) -> Store:
+    """The embedded default store, persisted in `store_dir` (in memory for None)."""
+    from app.store.embedded import EmbeddedStore
+
+    return EmbeddedStore(store_dir)

@@ -1,0 +1,168 @@
+"""The embedded default store: Oxigraph (pyoxigraph), persisted to a directory, no server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from app.store import Row, Store, StoreError, Triple
+
+_OX_FORMATS = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+_DATASET_FORMATS = {"nquads", "trig", "jsonld"}
+_XSD_STRING = str(XSD.string)
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise StoreError(f"cannot store the term {term!r}")
+
+
+def from_ox(term: object) -> Node:
+    """A pyoxigraph term as an rdflib term (xsd:string literals become plain literals)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise StoreError(f"cannot read the term {term!r}")
+
+
+def _substitutions(
+    bindings: Mapping[str, Node] | None,
+) -> dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal] | None:
+    if not bindings:
+        return None
+    return {ox.Variable(name): to_ox(value) for name, value in bindings.items()}
+
+
+class EmbeddedStore(Store):
+    """Oxigraph on disk; `store_dir=None` keeps it in memory (tests, validation)."""
+
+    def __init__(self, store_dir: Path | None) -> None:
+        if store_dir is None:
+            self._ox = ox.Store()
+        else:
+            store_dir.mkdir(parents=True, exist_ok=True)
+            self._ox = ox.Store(str(store_dir))
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store, for the SPARQL endpoint's serializers."""
+        return self._ox
+
+    def bulk_load(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
+        """Add many graphs fast, without a transaction: only for a store nobody reads yet."""
+
+        def quads() -> Iterator[ox.Quad]:
+            for name, triples in graphs.items():
+                graph = ox.NamedNode(str(name))
+                for s, p, o in triples:
+                    yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
+
+        self._ox.bulk_extend(quads())
+        self._ox.flush()
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
+        parts: list[str] = []
+        inserts: list[str] = []
+        for name, triples in graphs.items():
+            parts.append(f"DROP SILENT GRAPH <{name}>")
+            body = " .\n".join(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples)  # type: ignore[attr-defined]
+            if body:
+                inserts.append(f"GRAPH <{name}> {{\n{body} .\n}}")
+        if inserts:
+            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        if parts:
+            self._ox.update(";\n".join(parts))
+
+    def drop_graphs(self, names: Iterable[URIRef]) -> None:
+        update = ";\n".join(f"DROP SILENT GRAPH <{name}>" for name in names)
+        if update:
+            self._ox.update(update)
+
+    def graph_names(self) -> list[URIRef]:
+        names = (from_ox(g) for g in self._ox.named_graphs())
+        return sorted(n for n in names if isinstance(n, URIRef))
+
+    def _query(self, query: str, bindings: Mapping[str, Node] | None) -> object:
+        return self._ox.query(
+            query, use_default_graph_as_union=True, substitutions=_substitutions(bindings)
+        )
+
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[Row]:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("select() needs a SELECT query")
+        names = [v.value for v in result.variables]
+        rows: list[Row] = []
+        for solution in result:
+            row: Row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = from_ox(value)
+            rows.append(row)
+        return rows
+
+    def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise StoreError("ask() needs an ASK query")
+        return bool(result)
+
+    def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise StoreError("construct() needs a CONSTRUCT or DESCRIBE query")
+        graph = Graph()
+        for triple in result:
+            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+        return graph
+
+    def dump(self, fmt: str) -> bytes:
+        if fmt not in _OX_FORMATS:
+            raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(_OX_FORMATS)}")
+        if fmt in _DATASET_FORMATS:
+            data = self._ox.dump(format=_OX_FORMATS[fmt])
+        else:
+            union = ox.Store()
+            union.extend(
+                ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in self._ox
+            )
+            data = union.dump(format=_OX_FORMATS[fmt], from_graph=ox.DefaultGraph())
+        return data if data is not None else b""
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    def close(self) -> None:
+        self._ox.flush()
+        del self._ox
