@@ -41,8 +41,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_store(settings.store_dir)
     try:
         if store.is_empty():
-            print(f"reskg: the store {settings.store_dir} is empty; run 'reskg build'",
-                  file=sys.stderr)
+            print(
+                f"reskg: the store {settings.store_dir} is empty; run 'reskg build'",
+                file=sys.stderr,
+            )
             return 2
         sys.stdout.buffer.write(store.dump(args.format))
     finally:
@@ -62,8 +64,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     documents = read_documents(path, settings.sources_dir, registry)
     if args.format == "json":
         payload = documents_json(documents, settings.base_iri)
-        print(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2,
-                         ensure_ascii=False))
+        print(
+            json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False)
+        )
     else:
         from rdflib import Graph
 
@@ -102,8 +105,9 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=cmd_build)
 
     export = sub.add_parser("export", help="write the whole dataset to standard output")
-    export.add_argument("--format", default="nquads",
-                        choices=["nquads", "trig", "turtle", "jsonld"])
+    export.add_argument(
+        "--format", default="nquads", choices=["nquads", "trig", "turtle", "jsonld"]
+    )
     export.add_argument("--store", type=Path)
     export.set_defaults(run=cmd_export)
 

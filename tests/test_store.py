@@ -18,9 +18,13 @@ A, B = URIRef(EX + "a"), URIRef(EX + "b")
 
 def test_graphs_are_replaced_whole_and_queried_as_a_union(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path / "store")
-    store.replace_graphs({G1: [(A, RDFS.label, Literal("one"))], G2: [(B, RDFS.label, Literal("two"))]})
+    store.replace_graphs(
+        {G1: [(A, RDFS.label, Literal("one"))], G2: [(B, RDFS.label, Literal("two"))]}
+    )
     store.replace_graphs({G1: [(A, RDFS.label, Literal("uno"))]})
-    rows = store.select("SELECT ?s ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l")
+    rows = store.select(
+        "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l"
+    )
     assert rows == [{"s": B, "l": Literal("two")}, {"s": A, "l": Literal("uno")}]
     assert store.graph_names() == [G1, G2]
     assert len(store) == 2
@@ -31,7 +35,9 @@ def test_a_failed_replace_changes_nothing(tmp_path: Path) -> None:
     store.replace_graphs({G1: [(A, RDFS.label, Literal("one"))]})
     bad = URIRef("relative")  # no base IRI: the store refuses the whole update
     with pytest.raises(SyntaxError):
-        store.replace_graphs({G1: [(A, RDFS.label, Literal("new"))], G2: [(bad, RDFS.label, Literal("x"))]})
+        store.replace_graphs(
+            {G1: [(A, RDFS.label, Literal("new"))], G2: [(bad, RDFS.label, Literal("x"))]}
+        )
     assert store.select("SELECT ?l WHERE { ?s ?p ?l }") == [{"l": Literal("one")}]
 
 

@@ -87,9 +87,7 @@ def _target(ref: Reference, iris: Iris) -> tuple[URIRef | None, list[Triple]]:
         kind = ref.instrument or "resolution"
         if ref.year is not None and ref.meeting:
             target = iris.version(ref.body, ref.number, ref.year, kind)
-            return target, version_identity(
-                iris, kind, ref.body, ref.number, ref.year, ref.meeting
-            )
+            return target, version_identity(iris, kind, ref.body, ref.number, ref.year, ref.meeting)
         work = iris.instrument(ref.body, ref.number, kind)
         return work, [
             (work, RDF.type, _INSTRUMENT_CLASSES[kind]),

@@ -55,9 +55,23 @@ def from_ox(term: object) -> Node:
     raise StoreError(f"cannot read the term {term!r}")
 
 
+def _subject(term: Node) -> ox.NamedNode | ox.BlankNode:
+    value = to_ox(term)
+    if isinstance(value, ox.Literal):
+        raise StoreError(f"a literal cannot be a subject: {term!r}")
+    return value
+
+
+def _predicate(term: Node) -> ox.NamedNode:
+    value = to_ox(term)
+    if not isinstance(value, ox.NamedNode):
+        raise StoreError(f"a predicate must be an IRI: {term!r}")
+    return value
+
+
 def _substitutions(
     bindings: Mapping[str, Node] | None,
-) -> dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal] | None:
+) -> dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] | None:
     if not bindings:
         return None
     return {ox.Variable(name): to_ox(value) for name, value in bindings.items()}
@@ -85,7 +99,7 @@ class EmbeddedStore(Store):
             for name, triples in graphs.items():
                 graph = ox.NamedNode(str(name))
                 for s, p, o in triples:
-                    yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
+                    yield ox.Quad(_subject(s), _predicate(p), to_ox(o), graph)
 
         self._ox.bulk_extend(quads())
         self._ox.flush()
@@ -95,7 +109,7 @@ class EmbeddedStore(Store):
         inserts: list[str] = []
         for name, triples in graphs.items():
             parts.append(f"DROP SILENT GRAPH <{name}>")
-            body = " .\n".join(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples)  # type: ignore[attr-defined]
+            body = " .\n".join(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples)
             if body:
                 inserts.append(f"GRAPH <{name}> {{\n{body} .\n}}")
         if inserts:
