@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.compare import to_canonical_graph
 
 from app.iris import Iris
 from app.rdf.document_triples import document_triples
@@ -46,11 +47,12 @@ def bundled_sources(settings: Settings) -> list[Path]:
 
 
 def ontology_triples(ontology_dir: Path) -> list[Triple]:
-    """The ontology files' triples, for the ontology graph."""
+    """The ontology files' triples, for the ontology graph; blank nodes (OWL unions) get
+    canonical labels so that rebuilds are identical."""
     graph = Graph()
     for path in sorted(ontology_dir.glob("*.ttl")):
         graph.parse(path, format="turtle")
-    return sorted(graph)
+    return sorted(to_canonical_graph(graph))
 
 
 def read_all(paths: Sequence[Path], settings: Settings, registry: Registry) -> list[Document]:

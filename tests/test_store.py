@@ -9,6 +9,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from app.store import StoreError
+from app.store.bindings import BindingError, bind
 from app.store.embedded import EmbeddedStore
 
 EX = "https://example.org/"
@@ -75,3 +76,40 @@ def test_wrong_query_form_is_an_error() -> None:
     store = EmbeddedStore(None)
     with pytest.raises(StoreError, match="needs a SELECT query"):
         store.select("ASK { ?s ?p ?o }")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "SELECT ?l WHERE { ?s ?p ?l }",
+            "SELECT ?l WHERE { VALUES (?s) { (<https://example.org/a>) }  ?s ?p ?l }",
+        ),
+        (
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+            "CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { (<https://example.org/a>) }  ?s ?p ?o }",
+        ),
+        (
+            'ASK { ?s ?p "{ WHERE }" } # { where',
+            'ASK { VALUES (?s) { (<https://example.org/a>) }  ?s ?p "{ WHERE }" } # { where',
+        ),
+        (
+            "SELECT * { { SELECT ?s WHERE { ?s ?p ?o } } }",
+            "SELECT * { VALUES (?s) { (<https://example.org/a>) }  "
+            "{ SELECT ?s WHERE { ?s ?p ?o } } }",
+        ),
+    ],
+)
+def test_parameters_are_bound_in_the_outer_group(query: str, expected: str) -> None:
+    assert bind(query, {"s": A}) == expected
+
+
+def test_a_bound_parameter_need_not_be_projected() -> None:
+    store = EmbeddedStore(None)
+    store.bulk_load({G1: [(A, RDFS.label, Literal("one")), (B, RDFS.label, Literal("two"))]})
+    assert store.select("SELECT ?l WHERE { ?s ?p ?l }", {"s": B}) == [{"l": Literal("two")}]
+
+
+def test_bad_parameter_names_are_refused() -> None:
+    with pytest.raises(BindingError, match="'s p' is not a SPARQL variable name"):
+        bind("SELECT * { ?s ?p ?o }", {"s p": A})

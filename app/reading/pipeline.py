@@ -15,7 +15,7 @@ from pathlib import Path
 from app.reading.model import Clause, Document, Reference
 from app.reading.references import extract_references
 from app.reading.resolve import Context
-from app.reading.sources import read_source
+from app.reading.sources import decode, read_source_text, source_name
 from app.registry import Registry
 
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);")
@@ -55,17 +55,22 @@ def _place(refs: list[Reference], clause: Clause, source_text: str) -> list[Refe
     if text != clause.text:
         raise ValueError(f"clause {clause.clause_id} does not match its span in the source")
     return [
-        dataclasses.replace(
-            r, start=clause.start + where[r.start], end=clause.start + where[r.end]
-        )
+        dataclasses.replace(r, start=clause.start + where[r.start], end=clause.start + where[r.end])
         for r in refs
     ]
 
 
 def read_documents(path: Path, sources_root: Path, registry: Registry) -> list[Document]:
     """Every document in `path`, each clause with its references resolved."""
-    documents = read_source(path, sources_root, registry)
-    source_text = path.read_text(encoding="utf-8")
+    file = source_name(path, sources_root)
+    return read_text_documents(decode(path.read_bytes(), file), file, path.stem, registry)
+
+
+def read_text_documents(
+    source_text: str, file: str, stem: str, registry: Registry
+) -> list[Document]:
+    """Every document in an already decoded source, references resolved."""
+    documents = read_source_text(source_text, file, stem, registry)
     for doc in documents:
         context = Context(
             body=doc.body, meeting=doc.meeting, year=doc.year, instrument=doc.instrument

@@ -1,7 +1,7 @@
 """The one place that talks to the store: a small interface and the backends behind it.
 
 The dataset holds one named graph per source text, one for the reference data and one for the
-ontology; queries see their union as the default graph.
+ontology; queries see their RDF merge (each triple once) as the default graph.
 """
 
 from __future__ import annotations
@@ -60,11 +60,12 @@ class Store(ABC):
 
     @abstractmethod
     def dump(self, fmt: str) -> bytes:
-        """The whole dataset in `fmt` (a key of `RDF_FORMATS`); graph formats get the union."""
+        """The named graphs in a dataset `fmt` (`nquads`, `trig`, `jsonld`); their merge in a
+        graph format (`turtle`, `ntriples`, `rdfxml`)."""
 
     @abstractmethod
     def __len__(self) -> int:
-        """The number of quads."""
+        """The number of distinct triples across all graphs."""
 
     @abstractmethod
     def close(self) -> None:

@@ -11,6 +11,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from app.store import Row, Store, StoreError, Triple
+from app.store.bindings import bind
 
 _OX_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
@@ -69,16 +70,22 @@ def _predicate(term: Node) -> ox.NamedNode:
     return value
 
 
-def _substitutions(
-    bindings: Mapping[str, Node] | None,
-) -> dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] | None:
-    if not bindings:
-        return None
-    return {ox.Variable(name): to_ox(value) for name, value in bindings.items()}
+def _retract(name: URIRef) -> str:
+    """Update that drops a graph and the merged triples only it held."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }};\n"
+        f"DROP SILENT GRAPH <{name}>"
+    )
 
 
 class EmbeddedStore(Store):
-    """Oxigraph on disk; `store_dir=None` keeps it in memory (tests, validation)."""
+    """Oxigraph on disk; `store_dir=None` keeps it in memory (tests, validation).
+
+    The default graph holds the RDF merge of all named graphs, kept in step with every change
+    in the same transaction: queries read it as the union, each triple once. (Oxigraph 0.5's
+    own union default graph yields a triple once per graph that holds it.)
+    """
 
     def __init__(self, store_dir: Path | None) -> None:
         if store_dir is None:
@@ -94,31 +101,35 @@ class EmbeddedStore(Store):
 
     def bulk_load(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
         """Add many graphs fast, without a transaction: only for a store nobody reads yet."""
+        default = ox.DefaultGraph()
 
         def quads() -> Iterator[ox.Quad]:
             for name, triples in graphs.items():
                 graph = ox.NamedNode(str(name))
                 for s, p, o in triples:
-                    yield ox.Quad(_subject(s), _predicate(p), to_ox(o), graph)
+                    subject, predicate, obj = _subject(s), _predicate(p), to_ox(o)
+                    yield ox.Quad(subject, predicate, obj, graph)
+                    yield ox.Quad(subject, predicate, obj, default)
 
         self._ox.bulk_extend(quads())
         self._ox.flush()
 
     def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
-        parts: list[str] = []
+        parts = [_retract(name) for name in graphs]
         inserts: list[str] = []
+        merged: list[str] = []
         for name, triples in graphs.items():
-            parts.append(f"DROP SILENT GRAPH <{name}>")
             body = " .\n".join(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples)
             if body:
                 inserts.append(f"GRAPH <{name}> {{\n{body} .\n}}")
+                merged.append(f"{body} .")
         if inserts:
-            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+            parts.append("INSERT DATA {\n" + "\n".join(inserts + merged) + "\n}")
         if parts:
             self._ox.update(";\n".join(parts))
 
     def drop_graphs(self, names: Iterable[URIRef]) -> None:
-        update = ";\n".join(f"DROP SILENT GRAPH <{name}>" for name in names)
+        update = ";\n".join(_retract(name) for name in names)
         if update:
             self._ox.update(update)
 
@@ -127,9 +138,7 @@ class EmbeddedStore(Store):
         return sorted(n for n in names if isinstance(n, URIRef))
 
     def _query(self, query: str, bindings: Mapping[str, Node] | None) -> object:
-        return self._ox.query(
-            query, use_default_graph_as_union=True, substitutions=_substitutions(bindings)
-        )
+        return self._ox.query(bind(query, bindings))
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[Row]:
         result = self._query(query, bindings)
@@ -165,17 +174,16 @@ class EmbeddedStore(Store):
         if fmt not in _OX_FORMATS:
             raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(_OX_FORMATS)}")
         if fmt in _DATASET_FORMATS:
-            data = self._ox.dump(format=_OX_FORMATS[fmt])
-        else:
-            union = ox.Store()
-            union.extend(
-                ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in self._ox
-            )
-            data = union.dump(format=_OX_FORMATS[fmt], from_graph=ox.DefaultGraph())
+            named = (q for q in self._ox if not isinstance(q.graph_name, ox.DefaultGraph))
+            return ox.serialize(named, format=_OX_FORMATS[fmt]) or b""
+        data = self._ox.dump(format=_OX_FORMATS[fmt], from_graph=ox.DefaultGraph())
         return data if data is not None else b""
 
+    def is_empty(self) -> bool:
+        return next(iter(self._ox.quads_for_pattern(None, None, None)), None) is None
+
     def __len__(self) -> int:
-        return len(self._ox)
+        return sum(1 for _ in self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def close(self) -> None:
         self._ox.flush()

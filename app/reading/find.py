@@ -1,0 +1,300 @@
+"""Find references in one clause's text: pure syntax, no registry.
+
+Span convention: `text[start - offset:end - offset] == found.text` always. A citation naming one
+number spans all of it, from an annex or body prefix to the trailing body phrase ("Annex 2 to
+Resolution 71 (Rev. Dubai, 2018) of this conference", "Council Resolution 1334 (Modified 2013)").
+In a list each number spans itself and its own version paren ("133 (Rev. Guadalajara, 2010)",
+"1214"); the version paren and trailing body shared by a list are still read into every number.
+The same holds for action lines ("Action Line C5"; in a list "C2") and documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.reading import patterns as p
+from app.reading.model import ReferenceKind
+
+
+@dataclass(frozen=True)
+class Version:
+    """A version paren as read: "(Rev. Guadalajara, 2010)", "(Modified 2013)", "(C07)"."""
+
+    label: str
+    year: int
+    place: str | None = None
+    rev: bool = False
+    council: bool = False
+    """The paren has a Council form (session code or year without place)."""
+    wrc: bool = False
+    """The paren names a World Radiocommunication Conference ("Rev.WRC-15")."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """One reference as written, before resolution."""
+
+    kind: ReferenceKind
+    text: str
+    start: int
+    end: int
+    instrument: str | None = None
+    number: str | None = None
+    version: Version | None = None
+    body_phrase: str | None = None
+    """Body named in the text, as written: "Plenipotentiary Conference", "Council", "UNGA"."""
+    this_meeting: bool = False
+    """ "of this conference", "its Resolution": the citing document's own meeting."""
+    itu_r: bool = False
+    annex: str | None = None
+    code: str | None = None
+    paragraphs: str | None = None
+    session_year: int | None = None
+    """ "adopted by the ITU Council at its 1999 session"."""
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_version(paren: re.Match[str]) -> Version:
+    """The `Version` of a full match of `patterns.VERSION_RE`."""
+    if (wrc := paren.group("wrc")) is not None:
+        year = int(wrc) if len(wrc) == 4 else 2000 + int(wrc)
+        rev = "Rev" in paren.group(0)
+        return Version(f"{'Rev. ' if rev else ''}WRC-{wrc}", year, rev=rev, wrc=True)
+    if (session := paren.group("session")) is not None:
+        return Version(f"C{session}", 2000 + int(session), council=True)
+    if (modyear := paren.group("modyear")) is not None:
+        return Version(f"{paren.group('mod')} {modyear}", int(modyear), rev=True, council=True)
+    if (first := paren.group("first")) is not None:
+        last = paren.group("last")
+        label = _clean(paren.group(0)[1:-1])
+        return Version(label, int(last or first), rev=last is not None, council=True)
+    place, year = _clean(paren.group("place")), int(paren.group("year"))
+    rev = paren.group("rev") is not None
+    return Version(f"{'Rev. ' if rev else ''}{place}, {year}", year, place=place, rev=rev)
+
+
+@lru_cache(maxsize=2048)
+def parse_version(paren: str | None) -> Version | None:
+    """The `Version` of a paren as written ("(Rev. Antalya 2006)"); None if it is not one."""
+    match = p.VERSION_RE.fullmatch(paren) if paren else None
+    return read_version(match) if match else None
+
+
+def _its_owner(text: str, start: int) -> str | None:
+    owner = p.ITS_OWNER.search(text, max(0, start - 120), start)
+    return _clean(owner.group("owner")) if owner else None
+
+
+def _scan(
+    text: str,
+    trigger: re.Pattern[str],
+    main: re.Pattern[str],
+    before: re.Pattern[str] | None = None,
+    *,
+    window: int = 0,
+    back: int = 0,
+    required: bool = False,
+    endings: tuple[str, ...] = (),
+) -> Iterator[tuple[int, re.Match[str] | None, re.Match[str]]]:
+    """(start, words before, main match) at each trigger, without overlaps, in text order.
+
+    `before` is searched only when the text before the trigger ends with one of `endings`
+    (if given)."""
+    last = 0
+    for hit in trigger.finditer(text):
+        at = hit.start() - back
+        if at < last or (m := main.match(text, at)) is None:
+            continue
+        words = None
+        if before is not None and (
+            not endings or text[max(last, at - 12) : at].rstrip().endswith(endings)
+        ):
+            words = before.search(text, max(last, at - window), at)
+        if required and words is None:
+            continue
+        yield (words.start() if words else at), words, m
+        last = m.end()
+
+
+def _items(text: str, pos: int, end: int) -> list[re.Match[str]]:
+    """The numbers of a list, matched without an end bound so lookaheads see what follows."""
+    items: list[re.Match[str]] = []
+    while pos < end and (item := p.ITEM_RE.match(text, pos)) is not None:
+        items.append(item)
+        separator = p.SEPARATOR_RE.match(text, item.end())
+        if separator is None:
+            break
+        pos = separator.end()
+    return items
+
+
+def _citations(text: str, offset: int) -> list[Found]:
+    found: list[Found] = []
+    for begin, words, m in _scan(
+        text,
+        p.CITATION_TRIGGER,
+        p.CITATION,
+        p.CITATION_BEFORE,
+        window=80,
+        endings=p.CITATION_BEFORE_ENDINGS,
+    ):
+        prefix = words.group("prefix") if words else None
+        annex = words.group("annex") if words else None
+        body_phrase = m.group("body")
+        this_meeting = m.group("this") is not None
+        if prefix == "its":
+            owner = _its_owner(text, begin)
+            if owner is None or re.fullmatch(p.THIS_MEETING, owner):
+                this_meeting = True
+            else:
+                body_phrase = body_phrase or owner
+        elif prefix is not None:
+            body_phrase = body_phrase or prefix
+        shared = parse_version(m.group("postversion"))
+        session_year = int(m.group("atsession")) if m.group("atsession") else None
+        items = _items(text, m.start("list"), m.end("list"))
+        versions = [parse_version(i.group("version")) for i in items]
+        # a version paren serves the numbers before it that have none: "47 and 48 (Rev. …)"
+        for k in range(len(items) - 2, -1, -1):
+            if versions[k] is None and items[k].group("inbody") is None:
+                versions[k] = versions[k + 1]
+        instrument = m.group("head").lower()
+        body_phrase = _clean_body(body_phrase)
+        single = len(items) == 1
+        for item, version in zip(items, versions, strict=True):
+            start, end = (begin, m.end()) if single else item.span()
+            inbody, itu_r, number = item.group("inbody", "itur", "num")
+            found.append(
+                Found(
+                    kind="resolution",
+                    text=text[start:end],
+                    start=offset + start,
+                    end=offset + end,
+                    instrument=instrument,
+                    number=number,
+                    version=version or shared,
+                    body_phrase=_clean(inbody) if inbody else body_phrase,
+                    this_meeting=this_meeting and inbody is None,
+                    itu_r=itu_r is not None,
+                    annex=annex if single else None,
+                    session_year=session_year,
+                )
+            )
+    return found
+
+
+def _clean_body(phrase: str | None) -> str | None:
+    return _clean(phrase) if phrase else None
+
+
+def _action_lines(text: str, offset: int) -> list[Found]:
+    found: list[Found] = []
+    for begin, _, m in _scan(
+        text, p.ACTION_TRIGGER, p.ACTION_LINES, p.ACTION_BEFORE, window=12, back=1
+    ):
+        items = list(p.ACTION_ITEM.finditer(text, m.start("list"), m.end("list")))
+        for item in items:
+            start, end = (begin, item.end("code")) if len(items) == 1 else item.span("code")
+            found.append(
+                Found(
+                    kind="action-line",
+                    text=text[start:end],
+                    start=offset + start,
+                    end=offset + end,
+                    code=item.group("code"),
+                )
+            )
+    return found
+
+
+def _paragraphs(text: str, offset: int) -> list[Found]:
+    found: list[Found] = []
+    for _, _, m in _scan(text, p.PARAGRAPH_TRIGGER, p.PARAGRAPHS):
+        start, end = m.span()
+        # "(§ 102b)": the closing paren belongs to the sentence, not to a sub-paragraph "b)"
+        if (
+            text[end - 1] == ")"
+            and text[:start].rstrip().endswith("(")
+            and not (text[end:].startswith(")"))
+        ):
+            end -= 1
+        paras = m.group("paras") or m.group("wparas")
+        paras_start = m.start("paras") if m.group("paras") else m.start("wparas")
+        instrument = (
+            m.group("instrument") or m.group("other") or m.group("winstrument") or m.group("wother")
+        )
+        if instrument is None:
+            mentions = list(p.INSTRUMENT_MENTION.finditer(text, max(0, start - 400), start))
+            instrument = mentions[-1].group("instrument") if mentions else None
+        found.append(
+            Found(
+                kind="paragraph",
+                text=text[start:end],
+                start=offset + start,
+                end=offset + end,
+                instrument=_clean(instrument) if instrument else None,
+                paragraphs=_clean(paras[: end - paras_start]),
+            )
+        )
+    return found
+
+
+def _documents(text: str, offset: int) -> list[Found]:
+    found: list[Found] = []
+    for _, _, m in _scan(text, p.DOCUMENT_TRIGGER, p.DOCUMENTS):
+        items = list(p.DOCUMENT_ITEM.finditer(text, m.start("list"), m.end("list")))
+        for item in items:
+            start, end = (m.start(), item.end()) if len(items) == 1 else item.span()
+            found.append(
+                Found(
+                    kind="document",
+                    text=text[start:end],
+                    start=offset + start,
+                    end=offset + end,
+                    code=re.sub(r"\s+", "", item.group()),
+                )
+            )
+    return found
+
+
+def _internal(text: str, offset: int) -> list[Found]:
+    found: list[Found] = []
+    for start, words, m in _scan(
+        text, p.POINTER_TRIGGER, p.POINTER, p.POINTER_BEFORE, window=200, required=True
+    ):
+        if words is None:
+            continue
+        pointer = _clean(f"{words.group('role')} {words.group('items')}")
+        end = m.end()
+        surface = text[start:end]
+        found.append(Found("internal", surface, offset + start, offset + end, paragraphs=pointer))
+    for start, words, m in _scan(text, p.THIS_TRIGGER, p.THIS_INSTRUMENT, p.THIS_BEFORE, window=40):
+        found.append(
+            Found(
+                "internal",
+                text[start : m.end()],
+                offset + start,
+                offset + m.end(),
+                instrument=m.group("what"),
+                annex=(words.group("annex") or "") if words else None,
+            )
+        )
+    return found
+
+
+def find_references(text: str, offset: int = 0) -> list[Found]:
+    """Every reference in `text`, in text order; spans are `offset` + index into `text`."""
+    found = (
+        _citations(text, offset)
+        + _action_lines(text, offset)
+        + _paragraphs(text, offset)
+        + _documents(text, offset)
+        + _internal(text, offset)
+    )
+    return sorted(found, key=lambda f: (f.start, f.end))

@@ -1,0 +1,248 @@
+"""Resolve a found reference against the meeting registry: one resolver, in a fixed order.
+
+For a citation the body is decided by, in order: an explicit body name ("of the Plenipotentiary
+Conference", "Council", "UNGA", "Resolution ITU-R 61" -> RA); "this conference" / "its
+Resolution" (the citing document's own body and meeting); the form of the number or paren
+("70/125" -> UNGA, "(Modified 2013)" -> Council, "(Rev.WRC-15)" -> WRC, numbers from 1000 ->
+Council); the (place, year) pair in the registry ("(Rev. Dubai, 2014)" -> WTDC-14); and last the
+citing document ("Resolution 140" in a PP text is PP). The version then picks the meeting of that
+body. No match, several matches or no body give "unresolved"/"ambiguous" with a `note`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.reading.find import Found, Version
+from app.reading.model import Reference, ResolutionStatus
+from app.reading.patterns import BODY_NAMES
+from app.registry import Meeting, Registry, fold
+
+PLACE_SPELLINGS = {
+    "valetta": "Valletta",  # "Valetta, 1998" in ITU texts
+    "marrakech": "Marrakesh",  # French/Spanish spelling
+    "yasmine hammamet": "Hammamet",
+}
+"""Other spellings of meeting places, folded, to the registry's place."""
+
+PLACE_CITED_BODIES = ("PP", "WTDC", "WTSA", "RA")
+"""Bodies whose versions are cited by place and year; Council sessions are cited by year."""
+
+_BODY_CODES = {fold(name): code for name, code in BODY_NAMES.items()}
+
+
+@dataclass(frozen=True)
+class Context:
+    """The citing document: its body (`WTDC`), meeting (`WTDC-14`), year and instrument kind."""
+
+    body: str | None = None
+    meeting: str | None = None
+    year: int | None = None
+    instrument: str = "resolution"
+
+
+@lru_cache(maxsize=1024)
+def body_code(phrase: str) -> str | None:
+    """The registry body code of a body phrase as written: "the ITU Council" -> `Council`."""
+    key = fold(re.sub(r"^(?:the\s+)?(?:ITU\s+)?", "", " ".join(phrase.split())))
+    if key in _BODY_CODES:
+        return _BODY_CODES[key]
+    name, _, abbreviation = key.rpartition(" (")
+    return _BODY_CODES.get(name) or _BODY_CODES.get(abbreviation.rstrip(")"))
+
+
+def _implied_body(
+    number: str, instrument: str | None, version: Version | None, session_year: int | None
+) -> str | None:
+    """A body the form of the citation itself names."""
+    if "/" in number:
+        return "UNGA"  # "Resolution 70/1", "Resolution 60/125 … adopted by the UNGA"
+    if version is not None and version.wrc:
+        return "WRC"
+    if (version is not None and version.council) or session_year is not None:
+        return "Council"
+    if instrument == "opinion":
+        return "WTPF"  # "Opinion 2 (Geneva, 2013)": only the Policy Forum gives opinions
+    if number.isdigit():
+        # Council resolutions are numbered from 1000 ("Resolution 1305"), Council decisions
+        # from about 400 ("Decision 584"); PP, WTDC and WTSA numbers stay below 300.
+        limit = {"resolution": 1000, "decision": 100}.get(instrument or "")
+        if limit is not None and int(number) >= limit:
+            return "Council"
+    return None
+
+
+def _names(meetings: list[Meeting]) -> str:
+    return ", ".join(sorted(m.id for m in meetings))
+
+
+def _at(registry: Registry, version: Version, body: str | None) -> list[Meeting]:
+    return list(_meetings_at(registry, version.place or "", version.year, body))
+
+
+@lru_cache(maxsize=4096)
+def _meetings_at(
+    registry: Registry, place: str, year: int, body: str | None
+) -> tuple[Meeting, ...]:
+    """Meetings of `body` (any place-cited body if None) at `place` in `year`; cached."""
+    place = PLACE_SPELLINGS.get(fold(place), place)
+    found = registry.meetings_at(place, year, body)
+    return tuple(m for m in found if body is not None or m.body in PLACE_CITED_BODIES)
+
+
+@lru_cache(maxsize=1024)
+def _meetings_of(registry: Registry, body: str, year: int) -> tuple[Meeting, ...]:
+    return tuple(registry.meetings_of(body, year))
+
+
+def _citation(found: Found, context: Context, registry: Registry, role: str | None) -> Reference:
+    body, meeting, year, status, note = _decide(
+        found.number,
+        found.instrument,
+        found.version,
+        found.body_phrase,
+        found.this_meeting,
+        found.itu_r,
+        found.session_year,
+        context,
+        registry,
+    )
+    return Reference(
+        kind="resolution",
+        text=found.text,
+        start=found.start,
+        end=found.end,
+        role=role,
+        body=body,
+        number=found.number,
+        year=year,
+        meeting=meeting,
+        label=found.version.label if found.version else None,
+        instrument=found.instrument,
+        annex=found.annex,
+        status=status,
+        note=note,
+    )
+
+
+Decision = tuple[str | None, str | None, int | None, ResolutionStatus, str | None]
+"""(body, meeting id, year, status, note) of a citation."""
+
+
+@lru_cache(maxsize=8192)
+def _decide(
+    number: str | None,
+    instrument: str | None,
+    version: Version | None,
+    body_phrase: str | None,
+    this_meeting: bool,
+    itu_r: bool,
+    session_year: int | None,
+    context: Context,
+    registry: Registry,
+) -> Decision:
+    """The resolver proper, on the parts of a citation that decide it (cached: they repeat)."""
+
+    def ref(
+        body: str | None,
+        meeting: Meeting | None = None,
+        year: int | None = None,
+        status: ResolutionStatus = "resolved",
+        note: str | None = None,
+    ) -> Decision:
+        if meeting is not None:
+            return body, meeting.id, meeting.year, status, note
+        return body, None, year, status, note
+
+    body: str | None = None
+    if body_phrase is not None:
+        body = body_code(body_phrase)
+        if body is None:
+            return ref(None, status="unresolved", note=f"unknown body {body_phrase!r}")
+    elif itu_r:
+        body = "RA"
+    elif this_meeting:
+        body = context.body
+        if body is None:
+            return ref(None, status="unresolved", note="'this conference' without a citing body")
+    else:
+        body = _implied_body(number or "", instrument, version, session_year)
+    if body is None and version is not None and version.place is not None:
+        candidates = _at(registry, version, None)
+        if len(candidates) == 1:
+            return ref(candidates[0].body, candidates[0])
+        where = f"({version.place}, {version.year})"
+        if candidates:
+            note = f"{where} matches {_names(candidates)}"
+            return ref(None, year=version.year, status="ambiguous", note=note)
+        return ref(None, year=version.year, status="unresolved", note=f"no meeting at {where}")
+    if body is None:
+        body = context.body
+        if body is None:
+            return ref(None, status="unresolved", note="no body named and no citing body")
+
+    if version is None:
+        if this_meeting:
+            meeting = registry.meeting(context.meeting) if context.meeting else None
+            return ref(body, meeting, year=context.year)
+        if session_year is None:
+            return ref(body)  # the work, not a version: "Council Resolution 1332"
+        version = Version(f"{session_year} session", session_year, council=True)
+    if version.place is not None:
+        meetings = _at(registry, version, body)
+        where = f"{body} meeting at ({version.place}, {version.year})"
+    else:
+        meetings = list(_meetings_of(registry, body, version.year))
+        where = f"{body} meeting in {version.year}"
+    if len(meetings) == 1:
+        return ref(body, meetings[0])
+    if meetings:
+        note = f"{_names(meetings)} match {where}"
+        return ref(body, year=version.year, status="ambiguous", note=note)
+    return ref(body, year=version.year, status="unresolved", note=f"no {where} in the registry")
+
+
+def _document(found: Found, registry: Registry, role: str | None) -> Reference:
+    code = found.code or ""
+    session = re.match(r"(C\d\d|PP-\d\d)/", code)
+    meeting = registry.meeting(session.group(1)) if session else None
+    return Reference(
+        kind="document",
+        text=found.text,
+        start=found.start,
+        end=found.end,
+        role=role,
+        body=meeting.body if meeting else None,
+        year=meeting.year if meeting else None,
+        meeting=meeting.id if meeting else None,
+        code=code,
+    )
+
+
+def resolve(found: Found, context: Context, registry: Registry, role: str | None) -> Reference:
+    """The `Reference` a found reference stands for, as far as `registry` allows."""
+    if found.kind == "resolution":
+        return _citation(found, context, registry, role)
+    if found.kind == "document":
+        return _document(found, registry, role)
+    status: ResolutionStatus = "resolved"
+    note: str | None = None
+    if found.kind == "action-line" and found.code not in registry.action_lines:
+        status, note = "unresolved", f"no action line {found.code} in the registry"
+    if found.kind == "paragraph" and found.instrument is None:
+        status, note = "unresolved", "no instrument named for the paragraph"
+    return Reference(
+        kind=found.kind,
+        text=found.text,
+        start=found.start,
+        end=found.end,
+        role=role,
+        instrument=found.instrument,
+        annex=found.annex,
+        code=found.code,
+        paragraphs=found.paragraphs,
+        status=status,
+        note=note,
+    )

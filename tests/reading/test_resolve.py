@@ -1,0 +1,276 @@
+"""Resolving references against the meeting registry: one row per rule and per quirk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.reading.model import Reference
+from app.reading.references import Context, extract_references
+from app.reading.resolve import body_code
+from app.registry import Registry
+
+REGISTRY = Registry.load(Path(__file__).resolve().parents[2] / "data" / "reference")
+
+PP18 = Context("PP", "PP-18", 2018)
+WTDC14 = Context("WTDC", "WTDC-14", 2014)
+C07 = Context("Council", "C07", 2007)
+NOBODY = Context()
+
+Row = tuple[object, ...]
+
+
+def ref(
+    text: str,
+    body: str | None,
+    number: str | None,
+    year: int | None = None,
+    meeting: str | None = None,
+    status: str = "resolved",
+    kind: str = "resolution",
+    code: str | None = None,
+) -> Row:
+    """An expected reference: (kind, text, body, number, year, meeting, code, status)."""
+    return (kind, text, body, number, year, meeting, code, status)
+
+
+def line(text: str, code: str) -> Row:
+    return ref(text, None, None, kind="action-line", code=code)
+
+
+def doc(text: str, code: str, body: str | None, year: int | None, meeting: str | None) -> Row:
+    return ref(text, body, None, year, meeting, kind="document", code=code)
+
+
+def project(r: Reference) -> Row:
+    return (r.kind, r.text, r.body, r.number, r.year, r.meeting, r.code, r.status)
+
+
+ROWS: list[tuple[str, Context, list[Row]]] = [
+    # explicit body names
+    ("Resolution 140 of Plenipotentiary Conference (Antalya, 2006) on", C07,
+     [ref("Resolution 140 of Plenipotentiary Conference (Antalya, 2006)", "PP", "140", 2006,
+          "PP-06")]),
+    ("Resolution 71 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference,", WTDC14,
+     [ref("Resolution 71 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference", "PP",
+          "71", 2010, "PP-10")]),
+    ("Resolution 75 (Rev. Dubai, 2012) of the World Telecommunication Standardization Assembly",
+     WTDC14,
+     [ref("Resolution 75 (Rev. Dubai, 2012) of the World Telecommunication Standardization"
+          " Assembly", "WTSA", "75", 2012, "WTSA-12")]),
+    ("Resolution 61 (Geneva, 2012) of the Radiocommunication Assembly, on", WTDC14,
+     [ref("Resolution 61 (Geneva, 2012) of the Radiocommunication Assembly", "RA", "61", 2012,
+          "RA-12")]),
+    ("Resolution 9 (Rev. Buenos Aires, 2017) of WTDC, on", PP18,
+     [ref("Resolution 9 (Rev. Buenos Aires, 2017) of WTDC", "WTDC", "9", 2017, "WTDC-17")]),
+    ("Resolution 37 (Rev. Buenos Aires, 2017) of the World Telecommunication Conference (WTDC)",
+     PP18,
+     [ref("Resolution 37 (Rev. Buenos Aires, 2017) of the World Telecommunication Conference"
+          " (WTDC)", "WTDC", "37", 2017, "WTDC-17")]),
+    ("Resolution 18 (Valletta, 1998) of the World Telecommunication Development Conference",
+     PP18,
+     [ref("Resolution 18 (Valletta, 1998) of the World Telecommunication Development"
+          " Conference", "WTDC", "18", 1998, "WTDC-98")]),
+    ("Resolution ITU-R 48-2 (Rev. Geneva, 2015) of the Radiocommunication Assembly (RA), on",
+     PP18,
+     [ref("Resolution ITU-R 48-2 (Rev. Geneva, 2015) of the Radiocommunication Assembly (RA)",
+          "RA", "48-2", 2015, "RA-15")]),
+    ("Resolution ITU-R 61 on", PP18, [ref("Resolution ITU-R 61", "RA", "61")]),
+    ("Resolution ITU-R 66 (Geneva, 2015), on", PP18,
+     [ref("Resolution ITU-R 66 (Geneva, 2015)", "RA", "66", 2015, "RA-15")]),
+    ("Council Resolution 1332, on ITU's role", WTDC14,
+     [ref("Council Resolution 1332", "Council", "1332")]),
+    ("Council Resolution 1334 (Modified 2013), on", WTDC14,
+     [ref("Council Resolution 1334 (Modified 2013)", "Council", "1334", 2013, "C13")]),
+    ("c) Council Resolutions 1214, 1222 and 1244 related", C07,
+     [ref("1214", "Council", "1214"), ref("1222", "Council", "1222"),
+      ref("1244", "Council", "1244")]),
+    ("ITU Council Resolution 1305 (2009), which invites", PP18,
+     [ref("ITU Council Resolution 1305 (2009)", "Council", "1305", 2009, "C09")]),
+    ("Council Resolution 1380 (2016, last amended 2017) set the dates", PP18,
+     [ref("Council Resolution 1380 (2016, last amended 2017)", "Council", "1380", 2017, "C17")]),
+    ("UNGA Resolution 70/125, on the outcome", PP18,
+     [ref("UNGA Resolution 70/125", "UNGA", "70/125")]),
+    ("United Nations General Assembly (UNGA) Resolution 70/1, on", PP18,
+     [ref("United Nations General Assembly (UNGA) Resolution 70/1", "UNGA", "70/1")]),
+    ("that UNGA, in its Resolution 70/125, decided", PP18,
+     [ref("its Resolution 70/125", "UNGA", "70/125")]),
+    ("ECOSOC Resolution 2012/24, on", PP18, [ref("ECOSOC Resolution 2012/24", "ECOSOC",
+                                                  "2012/24")]),
+    ("Resolution 646 (Rev.WRC-15) of the World Radiocommunication Conference (WRC), on", PP18,
+     [ref("Resolution 646 (Rev.WRC-15) of the World Radiocommunication Conference (WRC)", "WRC",
+          "646", 2015, None, "unresolved")]),
+    # this conference / its
+    ("acting on the content of Resolution 8 (Rev. Dubai, 2014) of this conference;", WTDC14,
+     [ref("Resolution 8 (Rev. Dubai, 2014) of this conference", "WTDC", "8", 2014, "WTDC-14")]),
+    ("Resolution 200 (Rev. Dubai, 2018) of this conference endorsed", PP18,
+     [ref("Resolution 200 (Rev. Dubai, 2018) of this conference", "PP", "200", 2018, "PP-18")]),
+    ("Resolution 71 (Rev. Busan, 2014) of this conference", PP18,
+     [ref("Resolution 71 (Rev. Busan, 2014) of this conference", "PP", "71", 2014, "PP-14")]),
+    ("Resolution 167 of this conference", PP18,
+     [ref("Resolution 167 of this conference", "PP", "167", 2018, "PP-18")]),
+    ("a) Decision 5 (Rev. Dubai, 2018) of this conference, which", PP18,
+     [ref("Decision 5 (Rev. Dubai, 2018) of this conference", "PP", "5", 2018, "PP-18")]),
+    ("that Annex 2 to Decision 5 (Rev. Dubai, 2018) of this conference, on", PP18,
+     [ref("Annex 2 to Decision 5 (Rev. Dubai, 2018) of this conference", "PP", "5", 2018,
+          "PP-18")]),
+    ("the Plenipotentiary Conference, in its Resolution 140 (Rev. Guadalajara, 2010), resolved",
+     WTDC14,
+     [ref("its Resolution 140 (Rev. Guadalajara, 2010)", "PP", "140", 2010, "PP-10")]),
+    ("the Council, in its Resolution 1344, decided", PP18,
+     [ref("its Resolution 1344", "Council", "1344")]),
+    ("this conference, in its Resolution 1 decided", WTDC14,
+     [ref("its Resolution 1", "WTDC", "1", 2014, "WTDC-14")]),
+    # (place, year) in the registry
+    ("Resolution 8 (Rev. Dubai, 2014) on", PP18,
+     [ref("Resolution 8 (Rev. Dubai, 2014)", "WTDC", "8", 2014, "WTDC-14")]),
+    ("Resolution 37 (Rev. Buenos Aires, 2017), Resolution", PP18,
+     [ref("Resolution 37 (Rev. Buenos Aires, 2017)", "WTDC", "37", 2017, "WTDC-17")]),
+    ("Resolution 50 (Rev. Hammamet, 2016)", PP18,
+     [ref("Resolution 50 (Rev. Hammamet, 2016)", "WTSA", "50", 2016, "WTSA-16")]),
+    ("in accordance with Resolution 30 (Rev. Doha, 2006), with", C07,
+     [ref("Resolution 30 (Rev. Doha, 2006)", "WTDC", "30", 2006, "WTDC-06")]),
+    ("that Resolution 102 (Rev. Antalya 2006) invites", C07,
+     [ref("Resolution 102 (Rev. Antalya 2006)", "PP", "102", 2006, "PP-06")]),
+    ("Resolution 58 (Rev. Dubai, 2012), allowing", PP18,
+     [ref("Resolution 58 (Rev. Dubai, 2012)", "WTSA", "58", 2012, "WTSA-12")]),
+    ("Resolution 140 (Rev. Dubai, 2018); and", WTDC14,
+     [ref("Resolution 140 (Rev. Dubai, 2018)", "PP", "140", 2018, "PP-18")]),
+    ("in adopting Resolution 5 (Valetta, 1998)", PP18,
+     [ref("Resolution 5 (Valetta, 1998)", "WTDC", "5", 1998, "WTDC-98")]),
+    ("in accordance with Resolution 20 (Marrakech, 2002)", PP18,
+     [ref("Resolution 20 (Marrakech, 2002)", "PP", "20", 2002, "PP-02")]),
+    ("Resolutions 47 and 48 (Rev. Dubai, 2012) and 49, 50 and 75 (Rev. Hammamet, 2016) of the"
+     " World Telecommunication Standardization Assembly", PP18,
+     [ref("47", "WTSA", "47", 2012, "WTSA-12"),
+      ref("48 (Rev. Dubai, 2012)", "WTSA", "48", 2012, "WTSA-12"),
+      ref("49", "WTSA", "49", 2016, "WTSA-16"), ref("50", "WTSA", "50", 2016, "WTSA-16"),
+      ref("75 (Rev. Hammamet, 2016)", "WTSA", "75", 2016, "WTSA-16")]),
+    ("Resolutions 101, 102 and 133 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference",
+     PP18,
+     [ref("101", "PP", "101", 2010, "PP-10"), ref("102", "PP", "102", 2010, "PP-10"),
+      ref("133 (Rev. Guadalajara, 2010)", "PP", "133", 2010, "PP-10")]),
+    # the citing document's body
+    ("when reviewing Resolution 140.", PP18, [ref("Resolution 140", "PP", "140")]),
+    ("in accordance with Resolution 71, by the allocation", PP18,
+     [ref("Resolution 71", "PP", "71")]),
+    ("Recommendation 7 on", PP18, [ref("Recommendation 7", "PP", "7")]),
+    # implied by form
+    ("Resolution 70/1, on transforming", WTDC14, [ref("Resolution 70/1", "UNGA", "70/1")]),
+    ("Resolution 1333 (Rev. 2016), on", PP18,
+     [ref("Resolution 1333 (Rev. 2016)", "Council", "1333", 2016, "C16")]),
+    ("Resolution 1305 on", PP18, [ref("Resolution 1305", "Council", "1305")]),
+    ("adopted at its 2015 session Decision 584, on", PP18,
+     [ref("Decision 584", "Council", "584")]),
+    ("Resolution 282 (C07) on", NOBODY, [ref("Resolution 282 (C07)", "Council", "282", 2007,
+                                             "C07")]),
+    # unresolved and ambiguous, never a silent guess
+    ("Resolution 4 (Dubai, 2012) of WCIT, on", PP18,
+     [ref("Resolution 4 (Dubai, 2012) of WCIT", "WCIT", "4", 2012, None, "unresolved")]),
+    ("Opinion 2 (Geneva, 2013) of WTPF, on", PP18,
+     [ref("Opinion 2 (Geneva, 2013) of WTPF", "WTPF", "2", 2013, None, "unresolved")]),
+    ("Resolution 1143 adopted by the ITU Council at its 1999 session", PP18,
+     [ref("Resolution 1143 adopted by the ITU Council at its 1999 session", "Council", "1143",
+          1999, None, "unresolved")]),
+    ("Resolution 12 (Rev. Dubai, 2010)", PP18,
+     [ref("Resolution 12 (Rev. Dubai, 2010)", None, "12", 2010, None, "unresolved")]),
+    ("Resolution 12 (Rev. Kigali, 2022) of the Plenipotentiary Conference", PP18,
+     [ref("Resolution 12 (Rev. Kigali, 2022) of the Plenipotentiary Conference", "PP", "12",
+          2022, None, "unresolved")]),
+    ("Resolution 12 (Istanbul, 2000)", PP18,
+     [ref("Resolution 12 (Istanbul, 2000)", "RA", "12", 2000, "RA-2000")]),
+    ("Resolution 12", NOBODY, [ref("Resolution 12", None, "12", None, None, "unresolved")]),
+    ("Resolution 8 of this conference", NOBODY,
+     [ref("Resolution 8 of this conference", None, "8", None, None, "unresolved")]),
+    # action lines, documents, paragraphs, internal
+    ("WSIS Action Lines C1, C3 and C11", PP18,
+     [line("C1", "C1"), line("C3", "C3"), line("C11", "C11")]),
+    ("Action Line C7, including its eight sub-action lines", PP18,
+     [line("Action Line C7", "C7")]),
+    ("the report in Council Document C07/21 presented", C07,
+     [doc("Document C07/21", "C07/21", "Council", 2007, "C07")]),
+    ("Document PP-14/174, Annex B", PP18,
+     [doc("Document PP-14/174", "PP-14/174", "PP", 2014, "PP-14")]),
+    ("Document JIU/REP/2016/1: Review", PP18,
+     [doc("Document JIU/REP/2016/1", "JIU/REP/2016/1", None, None, None)]),
+    ("(§§ 113-118 of the Tunis Agenda)", WTDC14,
+     [ref("§§ 113-118 of the Tunis Agenda", None, None, kind="paragraph")]),
+    ("the procedure outlined in § 1 can", WTDC14,
+     [ref("§ 1", None, None, kind="paragraph", status="unresolved")]),
+    ("application of resolves 2 above", PP18,
+     [ref("resolves 2 above", None, None, kind="internal")]),
+    ("set out in Annex 1 to this resolution", PP18,
+     [ref("Annex 1 to this resolution", None, None, kind="internal")]),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), ROWS)
+def test_extract_references(text: str, context: Context, expected: list[Row]) -> None:
+    refs = extract_references(text, 0, "recalling", context, REGISTRY)
+    assert [project(r) for r in refs] == expected
+    for r in refs:
+        assert text[r.start : r.end] == r.text
+        assert r.role == "recalling"
+        assert (r.note is None) == (r.status == "resolved")
+
+
+NOTES: list[tuple[str, Context, str | None, str | None]] = [
+    ("Resolution 102 (Rev. Antalya 2006)", C07, "Rev. Antalya, 2006", None),
+    ("Council Resolution 1334 (Modified 2013)", PP18, "Modified 2013", None),
+    ("Resolution 12 (Rev. Dubai, 2010)", PP18, "Rev. Dubai, 2010",
+     "no meeting at (Dubai, 2010)"),
+    ("Resolution 12 (Rev. Kigali, 2022) of the Plenipotentiary Conference", PP18,
+     "Rev. Kigali, 2022", "no PP meeting at (Kigali, 2022) in the registry"),
+    ("Resolution 646 (Rev.WRC-15) of WRC", PP18, "Rev. WRC-15",
+     "no WRC meeting in 2015 in the registry"),
+    ("Resolution 12", NOBODY, None, "no body named and no citing body"),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "label", "note"), NOTES)
+def test_label_and_note(text: str, context: Context, label: str | None, note: str | None) -> None:
+    [r] = extract_references(text, 0, None, context, REGISTRY)
+    assert (r.label, r.note) == (label, note)
+
+
+def test_ambiguous_place_and_year() -> None:
+    """Two place-cited meetings at one (place, year): the resolver says so."""
+    registry = Registry.load(Path(__file__).resolve().parents[2] / "data" / "reference")
+    meeting = registry.meetings["WTDC-14"]
+    registry.meetings["WTSA-14X"] = type(meeting)(
+        **{**meeting.__dict__, "id": "WTSA-14X", "body": "WTSA"}
+    )
+    [r] = extract_references("Resolution 1 (Dubai, 2014)", 0, None, PP18, registry)
+    assert (r.status, r.body, r.meeting, r.year) == ("ambiguous", None, None, 2014)
+    assert r.note == "(Dubai, 2014) matches WTDC-14, WTSA-14X"
+
+
+def test_spans_follow_the_offset() -> None:
+    [r] = extract_references("that Resolution 8 (Rev. Dubai, 2014)", 100, None, PP18, REGISTRY)
+    assert (r.start, r.end) == (105, 136)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("the ITU Council", "Council"),
+        ("World Telecommunication Development Conference (WTDC)", "WTDC"),
+        ("World Telecommunication/Information and Communication Technology (ICT) Policy Forum"
+         " (WTPF)", "WTPF"),
+        ("ITU Radiocommunication Assembly", "RA"),
+        ("General Assembly", "UNGA"),
+        ("Economic Council", None),
+    ],
+)
+def test_body_code(phrase: str, code: str | None) -> None:
+    assert body_code(phrase) == code
+
+
+@given(st.text(max_size=300), st.integers(0, 1000))
+def test_extract_never_raises(text: str, offset: int) -> None:
+    for r in extract_references(text, offset, None, PP18, REGISTRY):
+        assert text[r.start - offset : r.end - offset] == r.text
+        assert r.status in ("resolved", "ambiguous", "unresolved")

@@ -1,0 +1,325 @@
+"""Plain text / Markdown resolutions: identity, clause ids and roles, spans, noise."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.reading.model import Document, ReadError
+from app.reading.text_reader import read_text
+from app.registry import Registry
+
+ROOT = Path(__file__).parents[2]
+REGISTRY = Registry.load(ROOT / "data" / "reference")
+COUNCIL = "000_e465f37a3d75a274"
+WTDC = "003_f80033ae4421c55d"
+
+
+def read(stem: str) -> tuple[str, Document]:
+    text = (ROOT / "data" / "sources" / f"{stem}.txt").read_text(encoding="utf-8")
+    return text, read_text(text, f"{stem}.txt", stem, REGISTRY)
+
+
+def test_council_identity() -> None:
+    _, doc = read(COUNCIL)
+    assert (
+        doc.instrument,
+        doc.body,
+        doc.number,
+        doc.year,
+        doc.meeting,
+        doc.place,
+        doc.label,
+        doc.source_id,
+        doc.line,
+    ) == ("resolution", "Council", "1282", 2007, "C07", "Geneva", "C07", COUNCIL, 3)
+    assert doc.title == (
+        "ITU's role in implementing the outcomes of the World Summit on the Information Society"
+    )
+
+
+def test_wtdc_identity() -> None:
+    _, doc = read(WTDC)
+    assert (doc.instrument, doc.body, doc.number, doc.year, doc.meeting, doc.place, doc.label) == (
+        "resolution",
+        "WTDC",
+        "30",
+        2014,
+        "WTDC-14",
+        "Dubai",
+        "Rev. Dubai, 2014",
+    )
+    assert doc.title == (
+        "Role of the ITU Telecommunication Development Sector in implementing "
+        "the outcomes of the World Summit on the Information Society"
+    )
+
+
+SG2 = "instructs-the-secretary-general-and-the-directors-of-the-bureaux"
+COUNCIL_CLAUSES = [
+    *(f"recalling-{x}" for x in "abc"),
+    *(f"considering-{x}" for x in "abcdefg"),
+    "having-examined",
+    "recognizing",
+    "noting",
+    "resolves",
+    *(f"instructs-the-secretary-general-{n}" for n in "1234"),
+    "invites-the-secretary-general",
+    *(f"{SG2}-{n}" for n in "12345"),
+    "encourages-member-states-and-sector-members",
+    *(f"annex-{x}" for x in "abcdefghi"),
+]
+COUNCIL_ROLES = (
+    ["recalling"] * 3
+    + ["considering"] * 7
+    + ["having examined", "recognizing", "noting", "resolves"]
+    + ["instructs"] * 4
+    + ["invites"]
+    + ["instructs"] * 5
+    + ["encourages"]
+    + ["annex"] * 9
+)
+
+
+def test_council_clauses() -> None:
+    _, doc = read(COUNCIL)
+    assert [c.clause_id for c in doc.clauses] == COUNCIL_CLAUSES
+    assert [c.role for c in doc.clauses] == COUNCIL_ROLES
+    assert [c.kind for c in doc.clauses] == (["preamble"] * 13 + ["operative"] * 12 + ["annex"] * 9)
+    assert all(c.references == [] for c in doc.clauses)
+
+
+BDT = "the-director-of-the-telecommunication-development-bureau"
+ITUD = "resolves-to-invite-the-itu-telecommunication-development-sector"
+WTDC_CLAUSES = [
+    *(f"recalling-{x}" for x in "abcdefgh"),
+    *(f"recognizing-{x}" for x in "abcd"),
+    "recognizing-further",
+    *(f"taking-into-account-{x}" for x in "abcd"),
+    *(f"noting-{x}" for x in "abc"),
+    "noting-further",
+    *(f"{ITUD}-{n}" for n in "123456789"),
+    "footnote-1",
+    *(f"instructs-{BDT}-{n}" for n in "1234"),
+    *(f"further-instructs-{BDT}-{n}" for n in "123456"),
+    *(f"calls-upon-member-states-{n}" for n in "12345"),
+    "requests-the-secretary-general",
+]
+WTDC_ROLES = (
+    ["recalling"] * 8
+    + ["recognizing"] * 4
+    + ["recognizing further"]
+    + ["taking into account"] * 4
+    + ["noting"] * 3
+    + ["noting further"]
+    + ["resolves to invite"] * 9
+    + ["footnote"]
+    + ["instructs"] * 4
+    + ["further instructs"] * 6
+    + ["calls upon"] * 5
+    + ["requests"]
+)
+
+
+def test_wtdc_clauses() -> None:
+    _, doc = read(WTDC)
+    assert [c.clause_id for c in doc.clauses] == WTDC_CLAUSES
+    assert [c.role for c in doc.clauses] == WTDC_ROLES
+
+
+@pytest.mark.parametrize("stem", [COUNCIL, WTDC])
+def test_spans_exact(stem: str) -> None:
+    text, doc = read(stem)
+    for clause in doc.clauses:
+        assert text[clause.start : clause.end] == clause.text
+        assert text.count("\n", 0, clause.start) + 1 == clause.line
+        for who in clause.addressees:
+            assert text[who.start : who.end] == who.text
+
+
+def test_label_outside_span() -> None:
+    text, doc = read(WTDC)
+    first = doc.clauses[0]
+    assert (first.num, first.heading, first.line) == ("a)", "recalling", 11)
+    assert text[first.start - 3 : first.start] == "a) "
+    assert first.text == (
+        "Resolution 71 (Rev. Guadalajara, 2010) of the Plenipotentiary "
+        "Conference, on the strategic plan for the Union for 2012-2015;"
+    )
+
+
+def test_sub_items_and_page_break_stay_in_parent() -> None:
+    _, doc = read(WTDC)
+    clauses = {c.clause_id: c for c in doc.clauses}
+    assert clauses["recalling-f"].text.endswith(
+        "namely:\n - the Geneva Declaration of Principles and Geneva Plan of Action;\n"
+        " - the Tunis Commitment and Tunis Agenda for the Information Society;"
+    )
+    assert "pursuant to the ITU\n\nConstitution and Convention, and also" in (
+        clauses["recognizing-c"].text
+    )
+    assert clauses["recognizing-c"].line == 26
+    _, council = read(COUNCIL)
+    e = next(c for c in council.clauses if c.clause_id == "considering-e")
+    assert e.text.endswith(
+        "- ii) elaborate proposals to the Council that may be necessary for "
+        "adapting ITU to its role in building the information society;"
+    )
+
+
+def test_footnote() -> None:
+    _, doc = read(WTDC)
+    note = next(c for c in doc.clauses if c.kind == "footnote")
+    assert (note.clause_id, note.role, note.num, note.heading, note.line) == (
+        "footnote-1",
+        "footnote",
+        "1",
+        None,
+        84,
+    )
+    assert note.text == (
+        "These include the least developed countries, small island developing "
+        "states, landlocked developing countries and countries with economies "
+        "in transition."
+    )
+
+
+def test_addressees() -> None:
+    _, doc = read(WTDC)
+    by_role = {c.heading: [(a.text, a.body) for a in c.addressees] for c in doc.clauses}
+    assert by_role["resolves to invite the ITU Telecommunication Development Sector"] == [
+        ("the ITU Telecommunication Development Sector", "ITU-D")
+    ]
+    assert by_role[
+        "further instructs the Director of the Telecommunication Development Bureau"
+    ] == [("the Director of the Telecommunication Development Bureau", "BDT")]
+    assert by_role["calls upon Member States"] == [("Member States", None)]
+    assert by_role["recalling"] == []
+    _, council = read(COUNCIL)
+    sg2 = next(c for c in council.clauses if c.clause_id == f"{SG2}-1")
+    assert [(a.text, a.body) for a in sg2.addressees] == [
+        ("the Secretary-General", "SG"),
+        ("the Directors of the Bureaux", None),
+    ]
+    encourages = council.clauses[
+        COUNCIL_CLAUSES.index("encourages-member-states-and-sector-members")
+    ]
+    assert [(a.text, a.body) for a in encourages.addressees] == [
+        ("Member States", None),
+        ("Sector Members", None),
+    ]
+
+
+HEAD = (
+    "RESOLUTION 30 (Rev. Dubai, 2014)\n\nTitle\n\nThe World Telecommunication "
+    "Development Conference (Dubai, 2014),\n\n"
+)
+
+
+def body(text: str) -> Document:
+    return read_text(HEAD + text, "x.txt", "x", REGISTRY)
+
+
+def test_pdf_noise() -> None:
+    doc = body(
+        "resolves\n\n1 that one; 2 that two; ____________________ 1 A note. "
+        "2 Another note. instructs the Secretary-General to act, ANNEX 1 TO "
+        "RESOLUTION 30 (REV. DUBAI, 2014) Annex text\n"
+    )
+    assert [(c.clause_id, c.text) for c in doc.clauses] == [
+        ("resolves-1", "that one;"),
+        ("resolves-2", "that two;"),
+        ("footnote-1", "A note."),
+        ("footnote-2", "Another note."),
+        ("instructs-the-secretary-general", "to act,"),
+        ("annex-1", "Annex text"),
+    ]
+    assert [c.kind for c in doc.clauses] == [
+        "operative",
+        "operative",
+        "footnote",
+        "footnote",
+        "operative",
+        "annex",
+    ]
+
+
+def test_repeated_ids_get_suffix() -> None:
+    doc = body("noting\n\nthat one,\n\nthat two,\n\nnoting\n\na) three,\n")
+    assert [c.clause_id for c in doc.clauses] == ["noting", "noting-2", "noting-a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        ("", None, "empty: no text to read"),
+        (
+            "hello\nworld\n",
+            1,
+            "not a resolution: expected a first line like 'RESOLUTION 30 "
+            "(Rev. Dubai, 2014)' or '**R 1282** Title', found 'hello'",
+        ),
+        (
+            "RESOLUTION 9 (Paris, 1901)\n\nT\n\nThe Plenipotentiary Conference (Paris, 1901),\n",
+            5,
+            "no meeting of PP at Paris, 1901 in the registry",
+        ),
+        (
+            "RESOLUTION 9 (Dubai, 2018)\n\nT\n\nrecalling\n",
+            1,
+            "no enacting formula such as 'The World Telecommunication Development Conference "
+            "(Dubai, 2014),' after the title",
+        ),
+        (
+            "**R 9999**  **T**\n(C99)\n",
+            2,
+            "Council resolution without a known session code such as '(C07)'",
+        ),
+        (
+            "RESOLUTION 9 (Dubai, 2018)\n\nThe Martian Conference (Dubai, 2018),\n",
+            3,
+            "unknown body in the enacting formula: 'Martian Conference'",
+        ),
+    ],
+)
+def test_bad_text(text: str, line: int | None, problem: str) -> None:
+    with pytest.raises(ReadError) as error:
+        read_text(text, "bad.txt", "bad", REGISTRY)
+    assert (error.value.line, error.value.problem) == (line, problem)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_arbitrary_text_reads_or_raises_read_error(text: str) -> None:
+    with contextlib.suppress(ReadError):
+        read_text(text, "h.txt", "h", REGISTRY)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"ab1 2)-;.,_\n¹",
+                "recalling",
+                "resolves",
+                "i) ",
+                "instructs the Council",
+                "____",
+                "ANNEX",
+            ]
+        )
+    )
+)
+def test_arbitrary_body_spans_in_range(words: list[str]) -> None:
+    source = HEAD + "".join(words)
+    doc = read_text(source, "h.txt", "h", REGISTRY)
+    ids = [c.clause_id for c in doc.clauses]
+    assert len(ids) == len(set(ids))
+    for clause in doc.clauses:
+        assert 0 <= clause.start <= clause.end <= len(source)
+        assert source[clause.start : clause.end] == clause.text

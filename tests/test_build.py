@@ -1,0 +1,128 @@
+"""The build: the bundled data in one store, deterministic, and safe on bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from app.build import build
+from app.iris import Iris
+from app.reading.model import ReadError
+from app.settings import Settings
+from app.store import Store, open_store
+
+PREFIXES = """
+PREFIX reskg: <https://w3id.org/reskg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def test_revision_chain_of_pp_resolution_140(
+    bundled_store: Store, bundled_settings: Settings
+) -> None:
+    iris = Iris(bundled_settings.base_iri)
+    rows = bundled_store.select(
+        PREFIXES
+        + """SELECT ?later ?earlier WHERE {
+            ?later reskg:versionOf ?work ; reskg:revises ?earlier .
+        } ORDER BY ?later""",
+        {"work": iris.instrument("PP", "140")},
+    )
+    chain = [(r["earlier"], r["later"]) for r in rows]
+    v = [iris.version("PP", "140", y) for y in (2006, 2010, 2014, 2018, 2022)]
+    assert chain == [(v[0], v[1]), (v[1], v[2]), (v[2], v[3]), (v[3], v[4])]
+
+
+def test_the_eight_plenipotentiary_conferences(bundled_store: Store) -> None:
+    rows = bundled_store.select(
+        PREFIXES
+        + """SELECT ?id ?place ?year WHERE {
+            ?m a reskg:Meeting ; reskg:meetingOf ?pp ; skos:notation ?id ;
+               reskg:place ?place ; reskg:year ?year .
+            FILTER (STRENDS(STR(?pp), "/body/pp"))
+        } ORDER BY ?year"""
+    )
+    assert [(str(r["id"]), str(r["place"]), int(r["year"])) for r in rows] == [
+        ("PP-94", "Kyoto", 1994),
+        ("PP-98", "Minneapolis", 1998),
+        ("PP-02", "Marrakesh", 2002),
+        ("PP-06", "Antalya", 2006),
+        ("PP-10", "Guadalajara", 2010),
+        ("PP-14", "Busan", 2014),
+        ("PP-18", "Dubai", 2018),
+        ("PP-22", "Bucharest", 2022),
+    ]
+
+
+def test_bundled_build_reads_every_document(
+    bundled_store: Store, bundled_settings: Settings
+) -> None:
+    iris = Iris(bundled_settings.base_iri)
+    graphs = bundled_store.graph_names()
+    sources = [g for g in graphs if str(g).startswith(iris.base + "source/")]
+    assert len(sources) == 61  # 2 seeds + 59 components of the PP-18 Final Acts
+    assert iris.graph("reference") in graphs and iris.graph("ontology") in graphs
+    assert iris.source("000_e465f37a3d75a274") in graphs
+    assert iris.source("pp18_final_acts_akn/res-140") in graphs
+
+
+def test_every_term_outside_standard_vocabularies_is_declared(bundled_store: Store) -> None:
+    rows = bundled_store.select(
+        PREFIXES
+        + """SELECT DISTINCT ?term WHERE {
+            { ?s ?term ?o } UNION { ?s a ?term }
+            FILTER (STRSTARTS(STR(?term), "https://w3id.org/reskg/ontology#"))
+            FILTER NOT EXISTS {
+                ?term rdfs:label ?label ; skos:definition ?definition .
+            }
+        }"""
+    )
+    assert rows == []
+
+
+def test_build_is_deterministic(bundled_store: Store, tmp_path: Path) -> None:
+    again = Settings(store_dir=tmp_path / "again")
+    build(again)
+    second = open_store(again.store_dir)
+    try:
+        assert sorted(bundled_store.dump("nquads").splitlines()) == sorted(
+            second.dump("nquads").splitlines()
+        )
+    finally:
+        second.close()
+
+
+def test_bad_input_stops_the_build_and_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    settings = Settings(store_dir=tmp_path / "store")
+    seed = settings.sources_dir / "000_e465f37a3d75a274.txt"
+    build(settings, [seed])
+    before = open_store(settings.store_dir)
+    try:
+        quads_before = before.dump("nquads")
+    finally:
+        before.close()
+    bad = tmp_path / "broken.xml"
+    bad.write_text("<akomaNtoso>\n  <unclosed>\n</akomaNtoso>\n", encoding="utf-8")
+    with pytest.raises(ReadError, match="broken.xml:3"):
+        build(settings, [seed, bad])
+    after = open_store(settings.store_dir)
+    try:
+        assert after.dump("nquads") == quads_before
+    finally:
+        after.close()
+
+
+def test_export_round_trips_through_turtle(bundled_store: Store) -> None:
+    graph = Graph().parse(data=bundled_store.dump("turtle"), format="turtle")
+    again = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
+    assert isomorphic(graph, again)
+    label = (
+        URIRef("https://w3id.org/reskg/ontology#revises"),
+        URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+        Literal("revises", lang="en"),
+    )
+    assert label in graph
