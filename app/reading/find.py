@@ -87,7 +87,8 @@ def parse_version(paren: str | None) -> Version | None:
 
 
 def _its_owner(text: str, start: int) -> str | None:
-    owner = p.ITS_OWNER.search(text, max(0, start - 120), start)
+    window = max(0, start - 120)
+    owner = p.ITS_OWNER.search(text, window, start) or p.ITS_SUBJECT.search(text, window, start)
     return _clean(owner.group("owner")) if owner else None
 
 
@@ -170,6 +171,8 @@ def _citations(text: str, offset: int) -> list[Found]:
         for item, version in zip(items, versions, strict=True):
             start, end = (begin, m.end()) if single else item.span()
             inbody, itu_r, number = item.group("inbody", "itur", "num")
+            # "Resolution ITU-R 7-3": resolution 7, its third revision (the surface keeps "-3")
+            number = number.split("-")[0]
             found.append(
                 Found(
                     kind="resolution",

@@ -156,6 +156,12 @@ SEPARATOR_RE = re.compile(LIST_SEPARATOR)
 # "the Plenipotentiary Conference, in its Resolution 140 (…)"; "UNGA, in its Resolution 70/125";
 # "the United Nations General Assembly in its Resolution 70/186": who "its" is
 ITS_OWNER = re.compile(rf"(?P<owner>{BODY}|{THIS_MEETING})\s*,?\s+in\s+$")
+# "that the Independent Management Advisory Committee advised, in its Recommendation 13/2016":
+# the owner of "its" is the sentence's subject, an organization the registry may not know
+ITS_SUBJECT = re.compile(
+    r"(?P<owner>(?:[A-Z][\w-]*\s+){1,6}(?:Committee|Group|Board|Commission|Council|Conference"
+    r"|Assembly|Forum|Organization|Bureau|Sector|Panel))\b[^.;()]{0,80}$"
+)
 
 # --- WSIS action lines -------------------------------------------------------------------------
 

@@ -155,6 +155,13 @@ class ClauseBuilder:
         self.prefix = f"annex-{slug(number)}" if number else "annex"
         self._last = None
 
+    def open_references(self, mark: Piece) -> None:
+        """Start the closing "*Ref.:* Documents C07/94 and C07/104." note, clause `ref`."""
+        self.in_annex = True
+        self.kind, self.role, self.heading, self.addressees = "annex", "annex", mark.text, []
+        self.prefix = "ref"
+        self._last = None
+
     def glued(self, text: str, pos: int = 0) -> GluedHeading | None:
         """A heading glued into `text`: any operative one in an operative block; in the
         preamble only the turn to the operative part ("..., resolves to instruct ...")."""
@@ -505,9 +512,10 @@ def _read_body(builder: ClauseBuilder, lines: list[_Line]) -> None:
             flush()
             after_rule = text.strip().startswith("_")
             continue
-        if re.match(r"\**Ref\.?\s*:", text):
+        if ref := re.match(r"\**Ref\.?\s*:\**\s*", text):
             flush()
-            builder.open_block(piece.cut(0, 0))
+            builder.open_references(piece.cut(0, len(ref.group(0).rstrip())))
+            feed(builder, piece.cut(ref.end()), None)
             continue
         annex = _ANNEX_LINE.fullmatch(_plain(text))
         if annex:

@@ -229,7 +229,7 @@ ROWS: list[tuple[str, list[Row]]] = [
     (
         "Resolution ITU-R 48-2 (Rev. Geneva, 2015) of the Radiocommunication Assembly (RA), on",
         [res("Resolution ITU-R 48-2 (Rev. Geneva, 2015) of the Radiocommunication Assembly (RA)",
-             "48-2", "Rev. Geneva, 2015", "Radiocommunication Assembly (RA)")],
+             "48", "Rev. Geneva, 2015", "Radiocommunication Assembly (RA)")],
     ),
     (
         "Resolution ITU-R 61 on",

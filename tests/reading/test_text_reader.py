@@ -72,6 +72,7 @@ COUNCIL_CLAUSES = [
     *(f"{SG2}-{n}" for n in "12345"),
     "encourages-member-states-and-sector-members",
     *(f"annex-{x}" for x in "abcdefghi"),
+    "ref",  # "*Ref.:* Documents C07/94 and C07/104."
 ]
 COUNCIL_ROLES = (
     ["recalling"] * 3
@@ -81,7 +82,7 @@ COUNCIL_ROLES = (
     + ["invites"]
     + ["instructs"] * 5
     + ["encourages"]
-    + ["annex"] * 9
+    + ["annex"] * 10
 )
 
 
@@ -89,7 +90,7 @@ def test_council_clauses() -> None:
     _, doc = read(COUNCIL)
     assert [c.clause_id for c in doc.clauses] == COUNCIL_CLAUSES
     assert [c.role for c in doc.clauses] == COUNCIL_ROLES
-    assert [c.kind for c in doc.clauses] == (["preamble"] * 13 + ["operative"] * 12 + ["annex"] * 9)
+    assert [c.kind for c in doc.clauses] == (["preamble"] * 13 + ["operative"] * 12 + ["annex"] * 10)
     assert all(c.references == [] for c in doc.clauses)
 
 
