@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from app.api.routes import health, ontology
+from app.api.routes import health, ontology, sparql
 from app.build import build_into
 from app.settings import Settings, get_settings
 from app.store import open_store
@@ -35,6 +35,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.dependency_overrides[get_settings] = lambda: chosen
-    for router in (health.router, ontology.router):
+    for router in (health.router, ontology.router, sparql.router):
         app.include_router(router)
     return app
