@@ -1,50 +1,99 @@
-"""Facts settled across all sources at once: labels of versions known only by citation.
+"""Facts settled across all sources at once, kept in their own graph (`graph/inferred`).
 
-A version that no text and no reference row describes is still cited, often in several ways
-("Rev. Antalya 2006", "Rev. Antalya, 2006"). It gets one label: the form most citations use,
-ties broken alphabetically, so the build stays deterministic.
+- Labels of versions known only by citation. A cited version is often written in several ways
+  ("Rev. Antalya 2006", "Rev. Antalya, 2006"); it gets one label: the form most citations use,
+  ties broken alphabetically, so the build stays deterministic.
+- Revision links the reference tables do not state. A "Rev." (or Council "Modified") version
+  revises an earlier version of the same instrument. The link is made only when that earlier
+  version was adopted at the body's previous meeting (PP-14 -> PP-10), where no version can
+  stand between them; otherwise it stays unlinked rather than guessed.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
+from rdflib.term import Node
 
 from app.iris import Iris
+from app.rdf.reference_triples import is_suppression
 from app.reading.model import Document
 from app.registry import Registry
 from app.vocab import RESKG
 
-Triple = tuple[URIRef, URIRef, Literal]
+Triple = tuple[URIRef, URIRef, Node]
+Instrument = tuple[str, str, str]
+"""(kind, body, number): one work."""
+
+_REVISION = re.compile(r"^(?:Rev\.|Revised|Modified|Mod\.|Amend)", re.IGNORECASE)
 
 
-def inferred_triples(documents: Iterable[Document], registry: Registry, iris: Iris) -> list[Triple]:
-    """Labels for the cited versions that neither a text nor the registry labels."""
-    documents = list(documents)
-    labelled = {iris.version(v.body, v.number, v.year) for v in registry.versions}
-    labelled |= {iris.version(d.body, d.number, d.year, d.instrument) for d in documents}
-    forms: dict[URIRef, Counter[str]] = {}
-    names: dict[URIRef, str] = {}
+@dataclass
+class _Known:
+    """What all sources together say about the versions of the instruments."""
+
+    years: dict[Instrument, set[int]] = field(default_factory=dict)
+    revisions: set[tuple[Instrument, int]] = field(default_factory=set)
+    tabled: set[tuple[Instrument, int]] = field(default_factory=set)
+    labelled: set[tuple[Instrument, int]] = field(default_factory=set)
+    forms: dict[tuple[Instrument, int], Counter[str]] = field(default_factory=dict)
+
+    def add(self, work: Instrument, year: int, label: str | None) -> None:
+        self.years.setdefault(work, set()).add(year)
+        if label and _REVISION.match(label):
+            self.revisions.add((work, year))
+
+
+def _collect(documents: Iterable[Document], registry: Registry) -> _Known:
+    known = _Known()
+    for row in registry.versions:
+        if is_suppression(row):
+            continue
+        work = ("resolution", row.body, row.number)
+        known.add(work, row.year, row.label)
+        known.tabled.add((work, row.year))
+        known.labelled.add((work, row.year))
     for doc in documents:
+        work = (doc.instrument, doc.body, doc.number)
+        known.add(work, doc.year, doc.label)
+        known.labelled.add((work, doc.year))
         for ref in doc.references:
             if ref.kind != "resolution" or ref.status != "resolved" or ref.year is None:
                 continue
-            if not (ref.body and ref.number and ref.label):
+            if not (ref.body and ref.number):
                 continue
-            kind = ref.instrument or "resolution"
-            version = iris.version(ref.body, ref.number, ref.year, kind)
-            if version in labelled:
-                continue
-            forms.setdefault(version, Counter())[ref.label] += 1
-            names[version] = f"{kind.capitalize()} {ref.number}"
+            cited = (ref.instrument or "resolution", ref.body, ref.number)
+            known.add(cited, ref.year, ref.label)
+            if ref.label:
+                known.forms.setdefault((cited, ref.year), Counter())[ref.label] += 1
+    return known
+
+
+def inferred_triples(documents: Iterable[Document], registry: Registry, iris: Iris) -> list[Triple]:
+    """Labels for versions only cited, and revision links no table states."""
+    known = _collect(documents, registry)
+
+    def version(work: Instrument, year: int) -> URIRef:
+        kind, body, number = work
+        return iris.version(body, number, year, kind)
+
     triples: list[Triple] = []
-    for version in sorted(forms):
-        label = min(forms[version].items(), key=lambda item: (-item[1], item[0]))[0]
+    for (work, year), forms in sorted(known.forms.items()):
+        if (work, year) in known.labelled:
+            continue
+        label = min(forms.items(), key=lambda item: (-item[1], item[0]))[0]
+        name = f"{work[0].capitalize()} {work[2]}"
         triples += [
-            (version, RESKG.versionLabel, Literal(label)),
-            (version, RDFS.label, Literal(f"{names[version]} ({label})")),
+            (version(work, year), RESKG.versionLabel, Literal(label)),
+            (version(work, year), RDFS.label, Literal(f"{name} ({label})")),
         ]
+    for work, year in sorted(known.revisions - known.tabled):
+        held = [m.year for m in registry.meetings.values() if m.body == work[1] and m.year < year]
+        if held and max(held) in known.years[work]:
+            triples.append((version(work, year), RESKG.revises, version(work, max(held))))
     return triples
