@@ -317,11 +317,12 @@ COUNCIL_TITLE = re.compile(
 )
 # "(C07)" under a Council resolution's title.
 SESSION = re.compile(r"\(\s*(?P<code>C\d{2})\s*\)")
-# "RESOLUTION 30 (Rev. Dubai, 2014)", "DECISION 5 (REV. DUBAI, 2018)".
+# "RESOLUTION 30 (Rev. Dubai, 2014)", "DECISION 5 (REV. DUBAI, 2018)"; WTSA's history form
+# "RESOLUTION 44 (Florianópolis, 2004; Johannesburg, 2008; Dubai, 2012)": the last is this one.
 CONFERENCE_TITLE = re.compile(
     r"\**\s*(?P<kind>RESOLUTION|DECISION|RECOMMENDATION|Resolution|Decision|Recommendation)"
-    r"\s+(?P<number>\d{1,4})\s*\((?P<label>(?P<rev>(?:Rev|REV|Mod|MOD)\.\s*)?"
-    r"(?P<place>[^,()]+?),\s*(?P<year>\d{4}))\)\s*\**"
+    r"\s+(?P<number>\d{1,4})\s*\((?P<label>(?:[^();]+;\s*)*(?P<rev>(?:Rev|REV|Mod|MOD)\.\s*)?"
+    r"(?P<place>[^,();]+?),\s*(?P<year>\d{4}))\)\s*\**"
 )
 # "The World Telecommunication Development Conference (Dubai, 2014),", "The Council,".
 FORMULA = re.compile(
