@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-INSTRUMENT_KINDS = ("resolution", "decision", "recommendation")
+INSTRUMENT_KINDS = ("resolution", "decision", "recommendation", "opinion")
 """The kinds of instrument a body adopts, as they appear in IRIs."""
 
 BODY_CODES = {

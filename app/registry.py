@@ -13,9 +13,6 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-MEETING_BODIES = ("PP", "WTDC", "WTSA", "RA", "WSIS", "Council")
-"""Bodies whose meetings the registry lists; `Council` sessions are C02..C24."""
-
 
 @dataclass(frozen=True)
 class Meeting:

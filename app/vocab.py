@@ -25,6 +25,7 @@ class RESKG(DefinedNamespace):
     Mandate: URIRef  # Mandate
     Meeting: URIRef  # Meeting
     OperativeParagraph: URIRef  # Operative paragraph
+    Opinion: URIRef  # Opinion
     Recital: URIRef  # Recital
     Recommendation: URIRef  # Recommendation
     Resolution: URIRef  # Resolution

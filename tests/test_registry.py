@@ -38,10 +38,14 @@ def test_the_eight_plenipotentiary_conferences(registry: Registry) -> None:
         ("Buenos Aires", 2017, ["WTDC-17"]),
         ("Hammamet", 2016, ["WTSA-16"]),
         ("Dubai", 2018, ["PP-18"]),
-        ("Dubai", 2012, ["WTSA-12"]),
+        ("Dubai", 2012, ["WTSA-12", "WCIT-12"]),
         ("Buenos Aires", 1994, ["WTDC-94"]),
         ("Florianopolis", 2004, ["WTSA-04"]),
-        ("Geneva", 2012, ["RA-12", "C12"]),
+        ("Geneva", 2012, ["RA-12", "WRC-12", "C12"]),
+        ("Geneva", 2013, ["WTPF-13", "C13"]),
+        ("Lisbon", 2009, ["WTPF-09"]),
+        ("Istanbul", 2000, ["RA-2000", "WRC-2000"]),
+        ("Sharm el-Sheikh", 2019, ["RA-19", "WRC-19"]),
     ],
 )
 def test_meetings_at(registry: Registry, place: str, year: int, expected: list[str]) -> None:
@@ -62,6 +66,49 @@ def test_meeting_lookups(registry: Registry) -> None:
     assert (pp10.start_date, pp10.end_date) == (date(2010, 10, 4), date(2010, 10, 22))
     assert registry.knows_place("Hammamet")
     assert not registry.knows_place("Atlantis")
+
+
+def test_meetings_added_for_pp18_citations(registry: Registry) -> None:
+    wrcs = sorted((m.year, m.id) for m in registry.meetings.values() if m.body == "WRC")
+    assert [i for _, i in wrcs] == [
+        "WRC-95",
+        "WRC-97",
+        "WRC-2000",
+        "WRC-03",
+        "WRC-07",
+        "WRC-12",
+        "WRC-15",
+        "WRC-19",
+        "WRC-23",
+    ]
+    assert [m.id for m in registry.meetings_of("WCIT", 2012)] == ["WCIT-12"]
+    assert [m.id for m in registry.meetings_of("WTPF", 2009)] == ["WTPF-09"]
+    # Council sessions before C02 keep the two-digit scheme; the year-in-full forms are aliases
+    council = sorted((m.year, m.id) for m in registry.meetings.values() if m.body == "Council")
+    assert [i for _, i in council][:9] == [
+        "C94",
+        "C95",
+        "C96",
+        "C97",
+        "C98",
+        "C99",
+        "C00",
+        "C01",
+        "C02",
+    ]
+    assert [m.id for m in registry.meetings_of("Council", 1999)] == ["C99"]
+    for alias, meeting_id in [
+        ("C-1997", "C97"),
+        ("C2000", "C00"),
+        ("C2001", "C01"),
+        ("C07", "C07"),
+        ("wrc-00", "WRC-2000"),
+        ("WRC-2015", "WRC-15"),
+    ]:
+        found = registry.meeting(alias)
+        assert found is not None and found.id == meeting_id, alias
+    assert not any(registry.meetings[i].verified for _, i in council[:8])
+    assert registry.bodies["WCIT"].parent == registry.bodies["WTPF"].parent == "ITU"
 
 
 def test_c07_is_still_unverified(registry: Registry) -> None:

@@ -27,6 +27,7 @@ _INSTRUMENT_CLASSES = {
     "resolution": RESKG.Resolution,
     "decision": RESKG.Decision,
     "recommendation": RESKG.Recommendation,
+    "opinion": RESKG.Opinion,  # "Opinion 2 (Geneva, 2013)" of the WTPF
 }
 
 

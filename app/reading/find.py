@@ -60,14 +60,23 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def two_digit_year(code: str) -> int:
+    """The year of a meeting code's digits: `07` -> 2007, `97` -> 1997, `1997` -> 1997."""
+    if len(code) == 4:
+        return int(code)
+    return (1900 if int(code) >= 90 else 2000) + int(code)
+
+
 def read_version(paren: re.Match[str]) -> Version:
     """The `Version` of a full match of `patterns.VERSION_RE`."""
     if (wrc := paren.group("wrc")) is not None:
-        year = int(wrc) if len(wrc) == 4 else 2000 + int(wrc)
+        year = two_digit_year(wrc)  # "WRC-97" is 1997, "WRC-15" 2015, "WRC-2000" 2000
         rev = "Rev" in paren.group(0)
         return Version(f"{'Rev. ' if rev else ''}WRC-{wrc}", year, rev=rev, wrc=True)
     if (session := paren.group("session")) is not None:
-        return Version(f"C{session}", 2000 + int(session), council=True)
+        last = paren.group("sessionlast")
+        label = _clean(paren.group(0)[1:-1])
+        return Version(label, two_digit_year(last or session), rev=last is not None, council=True)
     if (modyear := paren.group("modyear")) is not None:
         return Version(f"{paren.group('mod')} {modyear}", int(modyear), rev=True, council=True)
     if (first := paren.group("first")) is not None:

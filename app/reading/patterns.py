@@ -77,10 +77,12 @@ VERSION = (
     r"\(\s*(?:"
     # "(Rev.WRC-15)", "(WRC-2015)": World Radiocommunication Conference versions
     r"(?:Rev\.\s*)?WRC-(?P<wrc>\d\d|\d{4})"
-    # "(C07)": a Council session
-    r"|C(?P<session>\d\d)"
-    # "(Modified 2013)", "(Rev. 2016)": a Council resolution as amended in that year
-    r"|(?P<mod>Modified|Mod\.|Amended|Amend\.|Rev\.)\s*(?P<modyear>" + YEAR + r")"
+    # "(C07)": a Council session; "(C-1997)" (sessions before 2000 in the Council's own compendium),
+    # "(C01, last amended C20)": a Council text as last amended at a later session
+    r"|C-?(?P<session>\d{4}|\d\d)"
+    r"(?:,\s*last\s+(?:modified|amended)\s+C-?(?P<sessionlast>\d{4}|\d\d))?"
+    # "(Modified 2013)", "(Rev. 2016)", "(MOD 2008)": a Council resolution as amended that year
+    r"|(?P<mod>Modified|MODIFIED|Mod\.?|MOD\.?|Amended|Amend\.|Rev\.)\s*(?P<modyear>" + YEAR + r")"
     # "(2009)", "(1996, last modified 2001)", "(2016, last amended 2017)": Council resolutions
     r"|(?P<first>" + YEAR + r")(?:,\s*last\s+(?:modified|amended)\s+(?P<last>" + YEAR + r"))?"
     # "(Rev. Guadalajara, 2010)", "(Antalya 2006)" without comma, "(Rev. Antalya 2006)"
@@ -224,7 +226,8 @@ INSTRUMENT_MENTION = re.compile(INSTRUMENT)
 # --- documents ---------------------------------------------------------------------------------
 
 DOCUMENT_CODE = (
-    r"(?:C\d\d/\d+(?:\s?\(Rev\.\s?\d+\))?"  # "Council Document C07/21", "C14/24(Rev.1)"
+    # "Council Document C07/21", "C14/24(Rev.1)"; "Document C2001/115" (2000 and 2001 sessions)
+    r"(?:C(?:\d\d|20\d\d)/\d+(?:\s?\(Rev\.\s?\d+\))?"
     r"|PP-\s?\d\d/\d+"  # "Document PP-18/37"; "Document PP- 14/174" (a line-break split)
     r"|A/\d+/\d+"  # "Document A/72/492" (United Nations)
     r"|JIU/REP/\d{4}/\d+"  # "Document JIU/REP/2016/1"

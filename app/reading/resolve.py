@@ -3,10 +3,13 @@
 For a citation the body is decided by, in order: an explicit body name ("of the Plenipotentiary
 Conference", "Council", "UNGA", "Resolution ITU-R 61" -> RA); "this conference" / "its
 Resolution" (the citing document's own body and meeting); the form of the number or paren
-("70/125" -> UNGA, "(Modified 2013)" -> Council, "(Rev.WRC-15)" -> WRC, numbers from 1000 ->
-Council); the (place, year) pair in the registry ("(Rev. Dubai, 2014)" -> WTDC-14); and last the
-citing document ("Resolution 140" in a PP text is PP). The version then picks the meeting of that
-body. No match, several matches or no body give "unresolved"/"ambiguous" with a `note`.
+("70/125" -> UNGA, "(Modified 2013)" -> Council, "(Rev.WRC-15)" -> WRC, "Opinion 2" -> WTPF,
+numbers from 1000 -> Council); the (place, year) pair in the registry ("(Rev. Dubai, 2014)" ->
+WTDC-14; a "Rev." paren only fits a body that met before, so "(Rev. Dubai, 2012)" is WTSA-12, not
+WCIT-12); and last the citing document ("Resolution 140" in a PP text is PP). The version then
+picks the meeting of that body: by place and year, or by year alone for Council sessions
+("(C-1997)", "at its 1999 session", "(1996, last modified 2001)" -> C01) and WRCs ("(WRC-2015)" ->
+WRC-15). No match, several matches or no body give "unresolved"/"ambiguous" with a `note`.
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ PLACE_SPELLINGS = {
 }
 """Other spellings of meeting places, folded, to the registry's place."""
 
-PLACE_CITED_BODIES = ("PP", "WTDC", "WTSA", "RA")
-"""Bodies whose versions are cited by place and year; Council sessions are cited by year."""
+PLACE_CITED_BODIES = ("PP", "WTDC", "WTSA", "RA", "WCIT", "WTPF")
+"""Bodies whose versions are cited by place and year ("Opinion 4 (Lisbon, 2009)"); Council
+sessions are cited by year and WRCs by code ("(Rev.WRC-15)")."""
 
 _BODY_CODES = {fold(name): code for name, code in BODY_NAMES.items()}
 
@@ -90,6 +94,15 @@ def _meetings_at(
     place = PLACE_SPELLINGS.get(fold(place), place)
     found = registry.meetings_at(place, year, body)
     return tuple(m for m in found if body is not None or m.body in PLACE_CITED_BODIES)
+
+
+def _revising(registry: Registry, meetings: list[Meeting]) -> list[Meeting]:
+    """Those of `meetings` whose body met before: only they can adopt a "Rev." version."""
+    return [
+        m
+        for m in meetings
+        if any(other.body == m.body and other.year < m.year for other in registry.meetings.values())
+    ]
 
 
 @lru_cache(maxsize=1024)
@@ -171,6 +184,10 @@ def _decide(
         body = _implied_body(number or "", instrument, version, session_year)
     if body is None and version is not None and version.place is not None:
         candidates = _at(registry, version, None)
+        if len(candidates) > 1 and version.rev:
+            # "(Rev. Dubai, 2012)" revises an earlier text of the same body: WTSA-12, not WCIT-12,
+            # the first WCIT in the registry
+            candidates = _revising(registry, candidates) or candidates
         if len(candidates) == 1:
             return ref(candidates[0].body, candidates[0])
         where = f"({version.place}, {version.year})"
@@ -206,7 +223,7 @@ def _decide(
 
 def _document(found: Found, registry: Registry, role: str | None) -> Reference:
     code = found.code or ""
-    session = re.match(r"(C\d\d|PP-\d\d)/", code)
+    session = re.match(r"(C\d\d|C20\d\d|PP-\d\d)/", code)  # "C07/21"; "C2001/115" -> C01
     meeting = registry.meeting(session.group(1)) if session else None
     return Reference(
         kind="document",

@@ -198,6 +198,27 @@ ROWS: list[tuple[str, list[Row]]] = [
         "Resolution 282 (C07) on",
         [res("Resolution 282 (C07)", "282", "C07")],
     ),
+    # Council sessions before 2002: "(C-1997)" in the Council's compendium, "(C99)", "(C2000)";
+    # "(C01, last amended C20)": the text as last amended
+    (
+        "Resolution 1111 (C-1997) TELECOM surplus funds",
+        [res("Resolution 1111 (C-1997)", "1111", "C-1997")],
+    ),
+    (
+        "Resolution 1143 (C99) and Resolution 1 (C2000)",
+        [res("Resolution 1143 (C99)", "1143", "C99"), res("Resolution 1 (C2000)", "1", "C2000")],
+    ),
+    (
+        "Decision 482 (C01, last amended C20) Implementation of cost recovery",
+        [res("Decision 482 (C01, last amended C20)", "482", "C01, last amended C20",
+             instrument="decision")],
+    ),
+    # "Document C2001/115": Council documents of 2000 and 2001 carry the full year
+    (
+        "Council Decision 504 (Document C2001/115) recalls",
+        [res("Council Decision 504", "504", body="Council", instrument="decision"),
+         doc("Document C2001/115", "C2001/115")],
+    ),
     (
         "Resolution 37 (Rev. Buenos Aires, 2017) of the World Telecommunication Conference"
         " (WTDC), on",
@@ -267,6 +288,19 @@ ROWS: list[tuple[str, list[Row]]] = [
     (
         "within the context of Decision 5 (Revenue and expenses for the Union) which",
         [res("Decision 5", "5", instrument="decision")],
+    ),
+    (
+        "Opinion 4 (Lisbon, 2009) of the World Telecommunication/ICT Policy Forum, on",
+        [res("Opinion 4 (Lisbon, 2009) of the World Telecommunication/ICT Policy Forum", "4",
+             "Lisbon, 2009", "World Telecommunication/ICT Policy Forum", instrument="opinion")],
+    ),
+    (
+        "Resolution 4 (Dubai, 2012) of WCIT, on periodic review",
+        [res("Resolution 4 (Dubai, 2012) of WCIT", "4", "Dubai, 2012", "WCIT")],
+    ),
+    (
+        "Resolution 673 (Rev.WRC-12) of WRC",
+        [res("Resolution 673 (Rev.WRC-12) of WRC", "673", "Rev. WRC-12", "WRC")],
     ),
     (
         "Opinion 2 (Geneva, 2013) of WTPF, on fostering",
@@ -410,6 +444,27 @@ def test_version_parts() -> None:
     [g] = find_references("Council Resolution 1334 (Modified 2013)")
     assert g.version is not None
     assert (g.version.place, g.version.year, g.version.council) == (None, 2013, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "rev"),
+    [
+        ("Resolution 282 (C07)", 2007, False),
+        ("Resolution 1143 (C99)", 1999, False),  # two digits from 90 are the 1990s
+        ("Resolution 1111 (C-1997)", 1997, False),
+        ("Resolution 1 (C2000)", 2000, False),
+        ("Decision 482 (C01, last amended C20)", 2020, True),  # the text as last amended
+        ("Resolution 925 (C-1985, last amended C19)", 2019, True),
+        ("Council Resolution 1106 (1996, last modified 2001)", 2001, True),
+        ("Resolution 958 (WRC-2015)", 2015, False),
+        ("Resolution 12 (Rev.WRC-2000)", 2000, True),
+        ("Resolution 4 (Rev.WRC-97)", 1997, True),
+    ],
+)
+def test_session_and_wrc_years(text: str, year: int, rev: bool) -> None:
+    [f] = find_references(text)
+    assert f.version is not None
+    assert (f.version.year, f.version.rev, f.version.place) == (year, rev, None)
 
 
 PIECES = [

@@ -276,7 +276,7 @@ def test_repeated_ids_get_suffix() -> None:
             "(Dubai, 2014),' after the title",
         ),
         (
-            "**R 9999**  **T**\n(C99)\n",
+            "**R 9999**  **T**\n(C89)\n",
             2,
             "Council resolution without a known session code such as '(C07)'",
         ),
