@@ -134,6 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReadError as error:
         print(f"reskg: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `reskg export | head`: the reader left, nothing is wrong
+        sys.stderr.close()
+        return 0
     except OSError as error:
         print(f"reskg: {error}", file=sys.stderr)
         return 2
