@@ -7,7 +7,16 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from app.api.routes import health, ontology, sparql
+from app.api.routes import (
+    health,
+    linked_data,
+    ontology,
+    pages,
+    queries,
+    resolutions,
+    sparql,
+    validate,
+)
 from app.build import build_into
 from app.settings import Settings, get_settings
 from app.store import open_store
@@ -35,6 +44,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.dependency_overrides[get_settings] = lambda: chosen
-    for router in (health.router, ontology.router, sparql.router):
+    for router in (
+        health.router,
+        ontology.router,
+        sparql.router,
+        queries.router,
+        validate.router,
+        resolutions.router,
+        pages.router,
+        linked_data.router,
+    ):
         app.include_router(router)
     return app
