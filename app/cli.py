@@ -1,4 +1,4 @@
-"""The `reskg` command: build, export, extract and serve."""
+"""The `reskg` command: build, export, extract, query and serve."""
 
 from __future__ import annotations
 
@@ -115,6 +115,10 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("file")
     extract.add_argument("--format", default="json", choices=["json", "turtle"])
     extract.set_defaults(run=cmd_extract)
+
+    from app.named_queries import add_query_parser
+
+    add_query_parser(sub)
 
     serve = sub.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1")
