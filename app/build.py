@@ -23,8 +23,9 @@ from app.reading.model import Document
 from app.reading.pipeline import read_documents
 from app.registry import Registry
 from app.settings import Settings
-from app.store import Store, Triple
+from app.store import Store, Triple, open_store
 from app.store.embedded import EmbeddedStore
+from app.store.remote import RemoteStore
 
 SOURCE_SUFFIXES = (".txt", ".md", ".xml")
 """What counts as a source text in a sources folder."""
@@ -91,6 +92,8 @@ def build_into(
     graphs = dataset(documents, registry, settings)
     if isinstance(store, EmbeddedStore):
         store.bulk_load(graphs)
+    elif isinstance(store, RemoteStore):
+        store.replace_all(graphs)  # all graphs, stale ones dropped, then the merged graph
     else:
         store.replace_graphs(graphs)
     return BuildReport(
@@ -103,7 +106,16 @@ def build_into(
 
 
 def build(settings: Settings, paths: Sequence[Path] | None = None) -> BuildReport:
-    """Build a fresh store and swap it in for `settings.store_dir`; on error change nothing."""
+    """Build a fresh store and swap it in for `settings.store_dir`; on error change nothing.
+
+    With `backend="sparql"` the server's graphs are replaced instead (everything is read
+    before anything is written, so bad input changes nothing there either)."""
+    if settings.backend == "sparql":
+        remote = open_store(settings)
+        try:
+            return build_into(remote, settings, paths)
+        finally:
+            remote.close()
     target = settings.store_dir
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=target.parent))

@@ -38,7 +38,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.store import open_store
 
     settings = _settings(args)
-    store = open_store(settings.store_dir)
+    store = open_store(settings)
     try:
         if store.is_empty():
             print(

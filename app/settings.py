@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +27,19 @@ class Settings(BaseSettings):
     query_timeout_s: float = 10.0
     max_results: int = 10_000
     max_body_bytes: int = 2_000_000
+    backend: Literal["embedded", "sparql"] = "embedded"
+    """`embedded`: Oxigraph in `store_dir`; `sparql`: a SPARQL 1.1 server (the `sparql_*` URLs)."""
+    sparql_query_url: str | None = None
+    """The server's SPARQL Query endpoint, e.g. Virtuoso's `http://host:8890/sparql`."""
+    sparql_update_url: str | None = None
+    """Its SPARQL Update endpoint, e.g. Virtuoso's `http://host:8890/sparql-auth`."""
+    sparql_gsp_url: str | None = None
+    """Its Graph Store Protocol endpoint (optional: writes then go by GSP, faster)."""
+    sparql_user: str | None = None
+    sparql_password: SecretStr | None = None
+    sparql_auth: Literal["digest", "basic", "none"] = "digest"
+    """How `sparql_user` authenticates: HTTP Digest (Virtuoso), Basic (Fuseki, GraphDB)."""
+    sparql_timeout_s: float = 60.0
 
     @property
     def sources_dir(self) -> Path:

@@ -28,7 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        store = open_store(chosen.store_dir)
+        store = open_store(chosen)
         if store.is_empty():
             build_into(store, chosen)
         app.state.store = store

@@ -9,9 +9,13 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
+
+if TYPE_CHECKING:
+    from app.settings import Settings
 
 Triple = tuple[Node, Node, Node]
 Row = dict[str, Node]
@@ -76,8 +80,35 @@ class Store(ABC):
         return len(self) == 0
 
 
-def open_store(store_dir: Path | None) -> Store:
-    """The embedded default store, persisted in `store_dir` (in memory for None)."""
+def open_store(target: Settings | Path | None) -> Store:
+    """The store the settings choose (`backend`); given a directory (or None, in memory), the
+    embedded store persisted there."""
+    from app.settings import Settings
+
+    if isinstance(target, Settings):
+        if target.backend == "sparql":
+            return _remote_store(target)
+        target = target.store_dir
     from app.store.embedded import EmbeddedStore
 
-    return EmbeddedStore(store_dir)
+    return EmbeddedStore(target)
+
+
+def _remote_store(settings: Settings) -> Store:
+    from app.store.remote import RemoteStore
+
+    if not settings.sparql_query_url or not settings.sparql_update_url:
+        raise StoreError(
+            "RESKG_BACKEND=sparql needs RESKG_SPARQL_QUERY_URL and RESKG_SPARQL_UPDATE_URL"
+        )
+    password = settings.sparql_password
+    return RemoteStore(
+        settings.sparql_query_url,
+        settings.sparql_update_url,
+        base_iri=settings.base_iri,
+        gsp_url=settings.sparql_gsp_url,
+        user=settings.sparql_user,
+        password=password.get_secret_value() if password is not None else None,
+        auth=None if settings.sparql_auth == "none" else settings.sparql_auth,
+        timeout_s=settings.sparql_timeout_s,
+    )
