@@ -51,12 +51,13 @@ def instrument_label(kind: str, body: str, number: str) -> str:
 
 
 def version_identity(
-    iris: Iris, kind: str, body: str, number: str, year: int, meeting: str
+    iris: Iris, kind: str, body: str, number: str, year: int, meeting: str | None
 ) -> list[Triple]:
-    """The triples any mention of a version states: type, work, number, year and meeting."""
+    """The triples any mention of a version states: type, work, number, year and meeting
+    (none when the cited body held no meeting there: validation then reports the version)."""
     work = iris.instrument(body, number, kind)
     version = iris.version(body, number, year, kind)
-    return [
+    triples: list[Triple] = [
         (work, RDF.type, _INSTRUMENT_CLASSES[kind]),
         (work, RESKG.number, Literal(number)),
         (work, RESKG.adoptedBy, iris.body(body)),
@@ -65,8 +66,10 @@ def version_identity(
         (version, RESKG.versionOf, work),
         (version, RESKG.number, Literal(number)),
         (version, RESKG.year, _int(year)),
-        (version, RESKG.adoptedAt, iris.meeting(meeting)),
     ]
+    if meeting:
+        triples.append((version, RESKG.adoptedAt, iris.meeting(meeting)))
+    return triples
 
 
 def _span(node: URIRef, file: str, start: int, end: int, line: int | None) -> list[Triple]:
@@ -81,12 +84,22 @@ def _span(node: URIRef, file: str, start: int, end: int, line: int | None) -> li
 
 
 def _target(ref: Reference, iris: Iris) -> tuple[URIRef | None, list[Triple]]:
-    """What a reference points at, and the triples that give that target its identity."""
-    if ref.status != "resolved":
+    """What a reference points at, and the triples that give that target its identity.
+
+    Unresolved references point nowhere, except two claims the registry contradicts, which
+    are kept so that validation reports them: a version of a named body at a (place, year)
+    where it held no meeting ("(Rev. Busan, 2014)" of the WTDC), and an action line code
+    WSIS never had ("C14").
+    """
+    contradicted = ref.status == "unresolved" and (
+        (ref.kind == "resolution" and ref.body and ref.year is not None and not ref.meeting)
+        or (ref.kind == "action-line" and ref.code)
+    )
+    if ref.status != "resolved" and not contradicted:
         return None, []
     if ref.kind == "resolution" and ref.body and ref.number:
         kind = ref.instrument or "resolution"
-        if ref.year is not None and ref.meeting:
+        if ref.year is not None:
             target = iris.version(ref.body, ref.number, ref.year, kind)
             return target, version_identity(iris, kind, ref.body, ref.number, ref.year, ref.meeting)
         work = iris.instrument(ref.body, ref.number, kind)

@@ -167,8 +167,9 @@ ITS_SUBJECT = re.compile(
 
 # --- WSIS action lines -------------------------------------------------------------------------
 
-# "C1" … "C11", not "C07/21" (a document) nor "C2-" (a sub-line id)
-ACTION_CODE = r"C(?:1[01]|[1-9])(?![\w/-])"
+# "C1" … "C11", not "C07/21" (a document) nor "C2-" (a sub-line id); after "Action Line" any
+# "C" number is read, so that a code WSIS never had ("Action Line C14") is reported, not missed
+ACTION_CODE = r"C[1-9]\d?(?![\w/-])"
 # "C2 (Information and communication infrastructure)": a title after the code
 ACTION_TITLE = r"(?:\s*\([A-Z][^()]{2,120}\))"
 ACTION_SEPARATOR = (

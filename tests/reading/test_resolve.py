@@ -50,6 +50,10 @@ def project(r: Reference) -> Row:
 
 
 ROWS: list[tuple[str, Context, list[Row]]] = [
+    # a code WSIS never had is read and reported, not skipped (validation then fires C04)
+    ("consistent with WSIS Action Line C14;", WTDC14,
+     [ref("WSIS Action Line C14", None, None, kind="action-line", code="C14",
+          status="unresolved")]),
     # "its" owned by a sentence subject the registry does not know: reported, not guessed as
     # the citing conference's own (PP-18 res-212, IMAC's recommendation)
     ("that the Independent Management Advisory Committee advised, in its Recommendation "
