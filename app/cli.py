@@ -1,4 +1,4 @@
-"""The `reskg` command: build, export, extract, query and serve."""
+"""The `reskg` command: build, export, extract, query, validate and serve."""
 
 from __future__ import annotations
 
@@ -117,8 +117,10 @@ def parser() -> argparse.ArgumentParser:
     extract.set_defaults(run=cmd_extract)
 
     from app.named_queries import add_query_parser
+    from app.validation.command import add_validate_parser
 
     add_query_parser(sub)
+    add_validate_parser(sub)
 
     serve = sub.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1")

@@ -37,6 +37,7 @@ class RESKG(DefinedNamespace):
     adoptedAt: URIRef  # adopted at
     adoptedBy: URIRef  # adopted by
     citedAnnex: URIRef  # cited annex
+    citedLabel: URIRef  # cited label
     citedParagraphs: URIRef  # cited paragraphs
     cites: URIRef  # cites
     citingVersion: URIRef  # citing version

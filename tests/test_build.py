@@ -107,7 +107,7 @@ def test_bad_input_stops_the_build_and_leaves_the_store_as_it_was(tmp_path: Path
         before.close()
     bad = tmp_path / "broken.xml"
     bad.write_text("<akomaNtoso>\n  <unclosed>\n</akomaNtoso>\n", encoding="utf-8")
-    with pytest.raises(ReadError, match="broken.xml:3"):
+    with pytest.raises(ReadError, match=r"broken\.xml:3"):
         build(settings, [seed, bad])
     after = open_store(settings.store_dir)
     try:

@@ -144,6 +144,8 @@ def _citation(
         triples.append((node, RESKG.statusNote, Literal(ref.note)))
     if ref.annex:
         triples.append((node, RESKG.citedAnnex, Literal(ref.annex)))
+    if ref.kind == "resolution" and ref.label:
+        triples.append((node, RESKG.citedLabel, Literal(ref.label)))
     if ref.paragraphs:
         triples.append((node, RESKG.citedParagraphs, Literal(ref.paragraphs)))
     target, identity = _target(ref, iris)

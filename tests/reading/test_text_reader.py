@@ -90,7 +90,9 @@ def test_council_clauses() -> None:
     _, doc = read(COUNCIL)
     assert [c.clause_id for c in doc.clauses] == COUNCIL_CLAUSES
     assert [c.role for c in doc.clauses] == COUNCIL_ROLES
-    assert [c.kind for c in doc.clauses] == (["preamble"] * 13 + ["operative"] * 12 + ["annex"] * 10)
+    assert [c.kind for c in doc.clauses] == (
+        ["preamble"] * 13 + ["operative"] * 12 + ["annex"] * 10
+    )
     assert all(c.references == [] for c in doc.clauses)
 
 
