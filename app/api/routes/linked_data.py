@@ -14,11 +14,10 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from rdflib import URIRef
 
-from app.api.deps import SettingsDep
+from app.api.deps import ServiceDep, SettingsDep
 from app.iris import INSTRUMENT_KINDS, IriError, Iris
 from app.lineage import views
 from app.lineage.cache import CORS_HEADERS, cached_response
-from app.lineage.deps import ServiceDep
 from app.lineage.negotiate import MEDIA_TYPES, NotAcceptable, choose
 from app.lineage.rdf import serialize
 

@@ -7,11 +7,10 @@ from pathlib import Path
 
 from fastapi import APIRouter, HTTPException, Request, Response
 
-from app.api.deps import SettingsDep
+from app.api.deps import ServiceDep, SettingsDep
 from app.api.routes.resolutions import router as resolutions_router
 from app.lineage import views
 from app.lineage.cache import cached_response, etag_of
-from app.lineage.deps import ServiceDep
 from app.lineage.service import cached_index
 
 router = APIRouter(tags=["pages"])

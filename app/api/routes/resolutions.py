@@ -10,10 +10,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from rdflib import URIRef
 
-from app.api.deps import SettingsDep
+from app.api.deps import ServiceDep, SettingsDep
 from app.lineage import views
 from app.lineage.cache import CORS_HEADERS, cached_response
-from app.lineage.deps import ServiceDep
 from app.lineage.models import (
     BodySlug,
     Lineage,
