@@ -21,41 +21,8 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 
-def test_revision_chain_of_pp_resolution_140(
-    bundled_store: Store, bundled_settings: Settings
-) -> None:
-    iris = Iris(bundled_settings.base_iri)
-    rows = bundled_store.select(
-        PREFIXES
-        + """SELECT ?later ?earlier WHERE {
-            ?later reskg:versionOf ?work ; reskg:revises ?earlier .
-        } ORDER BY ?later""",
-        {"work": iris.instrument("PP", "140")},
-    )
-    chain = [(r["earlier"], r["later"]) for r in rows]
-    v = [iris.version("PP", "140", y) for y in (2006, 2010, 2014, 2018, 2022)]
-    assert chain == [(v[0], v[1]), (v[1], v[2]), (v[2], v[3]), (v[3], v[4])]
-
-
-def test_the_eight_plenipotentiary_conferences(bundled_store: Store) -> None:
-    rows = bundled_store.select(
-        PREFIXES
-        + """SELECT ?id ?place ?year WHERE {
-            ?m a reskg:Meeting ; reskg:meetingOf ?pp ; skos:notation ?id ;
-               reskg:place ?place ; reskg:year ?year .
-            FILTER (STRENDS(STR(?pp), "/body/pp"))
-        } ORDER BY ?year"""
-    )
-    assert [(str(r["id"]), str(r["place"]), int(r["year"])) for r in rows] == [
-        ("PP-94", "Kyoto", 1994),
-        ("PP-98", "Minneapolis", 1998),
-        ("PP-02", "Marrakesh", 2002),
-        ("PP-06", "Antalya", 2006),
-        ("PP-10", "Guadalajara", 2010),
-        ("PP-14", "Busan", 2014),
-        ("PP-18", "Dubai", 2018),
-        ("PP-22", "Bucharest", 2022),
-    ]
+# The revision chain of PP Resolution 140 and the eight Plenipotentiary Conferences are asserted
+# on every backend, the embedded one included: tests/backends/test_backends.py.
 
 
 def test_bundled_build_reads_every_document(
