@@ -23,11 +23,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     paths = [Path(p) for p in args.paths] if args.paths else None
-    report = build(settings, paths)
+    report = build(settings, paths, quiet=args.quiet)
     print(
         f"built {settings.store_dir}: {report.documents} documents from {report.sources} "
         f"sources, {report.references} references, {report.graphs} graphs, "
-        f"{report.quads} quads",
+        f"{report.triples} triples",
         file=sys.stderr,
     )
     return 0
@@ -102,6 +102,7 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the store from the bundled data or given files")
     build.add_argument("paths", nargs="*", help="source files (default: data/sources/*)")
     build.add_argument("--store", type=Path, help="store directory (default: RESKG_STORE_DIR)")
+    build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     build.set_defaults(run=cmd_build)
 
     export = sub.add_parser("export", help="write the whole dataset to standard output")

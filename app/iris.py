@@ -32,6 +32,7 @@ BODY_CODES = {
 _SLUG_TO_CODE = {slug: code for code, slug in BODY_CODES.items()}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9.&-]*$")
 _YEAR = re.compile(r"^\d{4}$")
+_PATH = re.compile(r"[0-9A-Za-z_.&/-]*")
 
 
 class IriError(ValueError):
@@ -145,6 +146,8 @@ class Iris:
         if not iri.startswith(self.base):
             raise IriError(f"{iri!r} is not under the base {self.base!r}")
         path = iri[len(self.base) :]
+        if not _PATH.fullmatch(path):
+            raise IriError(f"{iri!r} holds characters this scheme never mints")
         head, _, rest = path.partition("/")
         parts = tuple(rest.split("/")) if rest else ()
         if head in INSTRUMENT_KINDS and len(parts) in (2, 3):

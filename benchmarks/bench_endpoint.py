@@ -80,7 +80,8 @@ def prepare(work: Path, versions: int, seed: int) -> tuple[Path, Path]:
         started = time.perf_counter()
         report = build(Settings(store_dir=store_dir), sorted(texts.iterdir()))
         print(
-            f"built {report.quads} quads in {time.perf_counter() - started:.0f} s", file=sys.stderr
+            f"built {report.triples} triples in {time.perf_counter() - started:.0f} s",
+            file=sys.stderr,
         )
     if not dump.exists():
         store = open_store(store_dir)

@@ -165,7 +165,7 @@ def main() -> int:
                 started = time.perf_counter()
                 report = build(settings, sorted(settings.sources_dir.iterdir()))
                 print(
-                    f"built {report.documents} synthetic documents, {report.quads} quads in "
+                    f"built {report.documents} synthetic documents, {report.triples} quads in "
                     f"{time.perf_counter() - started:.0f} s",
                     file=sys.stderr,
                 )

@@ -93,3 +93,20 @@ def test_export_round_trips_through_turtle(bundled_store: Store) -> None:
         Literal("revises", lang="en"),
     )
     assert label in graph
+
+
+def test_parallel_reading_gives_the_same_dataset(
+    bundled_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.build
+
+    monkeypatch.setattr(app.build, "PARALLEL_FROM", 2)  # the 3 bundled files in 2 processes
+    settings = Settings(store_dir=tmp_path / "parallel")
+    build(settings)
+    store = open_store(settings.store_dir)
+    try:
+        assert sorted(store.dump("nquads").splitlines()) == sorted(
+            bundled_store.dump("nquads").splitlines()
+        )
+    finally:
+        store.close()

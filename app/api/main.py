@@ -17,7 +17,7 @@ from app.api.routes import (
     sparql,
     validate,
 )
-from app.build import build_into
+from app.build import build
 from app.settings import Settings, get_settings
 from app.store import open_store
 
@@ -29,8 +29,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = open_store(chosen)
-        if store.is_empty():
-            build_into(store, chosen)
+        if store.is_empty():  # build beside it and swap in: a failed build leaves it empty
+            store.close()
+            build(chosen)
+            store = open_store(chosen)
         app.state.store = store
         try:
             yield

@@ -34,8 +34,9 @@ _REVISION = re.compile(r"^(?:Rev\.|Revised|Modified|Mod\.|Amend)", re.IGNORECASE
 
 
 @dataclass
-class _Known:
-    """What all sources together say about the versions of the instruments."""
+class KnownVersions:
+    """What all sources together say about the versions of the instruments; documents are
+    added one at a time, so a build need not keep them all in memory."""
 
     years: dict[Instrument, set[int]] = field(default_factory=dict)
     revisions: set[tuple[Instrument, int]] = field(default_factory=set)
@@ -49,34 +50,45 @@ class _Known:
             self.revisions.add((work, year))
 
 
-def _collect(documents: Iterable[Document], registry: Registry) -> _Known:
-    known = _Known()
-    for row in registry.versions:
-        if is_suppression(row):
-            continue
-        work = ("resolution", row.body, row.number)
-        known.add(work, row.year, row.label)
-        known.tabled.add((work, row.year))
-        known.labelled.add((work, row.year))
-    for doc in documents:
+    @classmethod
+    def from_registry(cls, registry: Registry) -> KnownVersions:
+        """What the reference tables say; their versions are labelled and linked there."""
+        known = cls()
+        for row in registry.versions:
+            if is_suppression(row):
+                continue
+            work = ("resolution", row.body, row.number)
+            known.add(work, row.year, row.label)
+            known.tabled.add((work, row.year))
+            known.labelled.add((work, row.year))
+        return known
+
+    def add_document(self, doc: Document) -> None:
+        """What one read document says: its own version, and the versions it cites."""
         work = (doc.instrument, doc.body, doc.number)
-        known.add(work, doc.year, doc.label)
-        known.labelled.add((work, doc.year))
+        self.add(work, doc.year, doc.label)
+        self.labelled.add((work, doc.year))
         for ref in doc.references:
             if ref.kind != "resolution" or ref.status != "resolved" or ref.year is None:
                 continue
             if not (ref.body and ref.number):
                 continue
             cited = (ref.instrument or "resolution", ref.body, ref.number)
-            known.add(cited, ref.year, ref.label)
+            self.add(cited, ref.year, ref.label)
             if ref.label:
-                known.forms.setdefault((cited, ref.year), Counter())[ref.label] += 1
-    return known
+                self.forms.setdefault((cited, ref.year), Counter())[ref.label] += 1
 
 
 def inferred_triples(documents: Iterable[Document], registry: Registry, iris: Iris) -> list[Triple]:
     """Labels for versions only cited, and revision links no table states."""
-    known = _collect(documents, registry)
+    known = KnownVersions.from_registry(registry)
+    for doc in documents:
+        known.add_document(doc)
+    return triples_from(known, registry, iris)
+
+
+def triples_from(known: KnownVersions, registry: Registry, iris: Iris) -> list[Triple]:
+    """The inferred graph from what the sources together say."""
 
     def version(work: Instrument, year: int) -> URIRef:
         kind, body, number = work

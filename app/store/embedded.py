@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -56,18 +56,38 @@ def from_ox(term: object) -> Node:
     raise StoreError(f"cannot read the term {term!r}")
 
 
-def _subject(term: Node) -> ox.NamedNode | ox.BlankNode:
-    value = to_ox(term)
-    if isinstance(value, ox.Literal):
-        raise StoreError(f"a literal cannot be a subject: {term!r}")
-    return value
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def _predicate(term: Node) -> ox.NamedNode:
-    value = to_ox(term)
-    if not isinstance(value, ox.NamedNode):
-        raise StoreError(f"a predicate must be an IRI: {term!r}")
-    return value
+def nt(term: Node) -> str:
+    """An rdflib term in N-Triples syntax (what `bulk_load` feeds Oxigraph's parser)."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_ESCAPES)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    raise StoreError(f"cannot store the term {term!r}")
+
+
+def nquads(graphs: Mapping[URIRef, Iterable[Triple]]) -> str:
+    """Graphs as N-Quads, each triple twice: in its graph and in the merged default graph.
+
+    Blank nodes would be relabelled by the parser: `EmbeddedStore.bulk_load` keeps them apart.
+    """
+    lines: list[str] = []
+    for name, triples in graphs.items():
+        graph = f" <{name}> .\n"
+        for s, p, o in triples:
+            triple = f"{nt(s)} {nt(p)} {nt(o)}"
+            lines.append(triple + graph)
+            lines.append(triple + " .\n")
+    return "".join(lines)
 
 
 def _retract(name: URIRef) -> str:
@@ -101,18 +121,25 @@ class EmbeddedStore(Store):
 
     def bulk_load(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
         """Add many graphs fast, without a transaction: only for a store nobody reads yet."""
-        default = ox.DefaultGraph()
-
-        def quads() -> Iterator[ox.Quad]:
-            for name, triples in graphs.items():
-                graph = ox.NamedNode(str(name))
-                for s, p, o in triples:
-                    subject, predicate, obj = _subject(s), _predicate(p), to_ox(o)
-                    yield ox.Quad(subject, predicate, obj, graph)
-                    yield ox.Quad(subject, predicate, obj, default)
-
-        self._ox.bulk_extend(quads())
+        blank: list[ox.Quad] = []  # a parser would relabel blank nodes: keep their labels
+        plain: dict[URIRef, list[Triple]] = {}
+        for name, triples in graphs.items():
+            for s, p, o in triples:
+                if isinstance(s, BNode) or isinstance(o, BNode):
+                    terms = (to_ox(s), to_ox(p), to_ox(o))
+                    blank.append(ox.Quad(*terms, ox.NamedNode(str(name))))  # type: ignore[arg-type]
+                    blank.append(ox.Quad(*terms, ox.DefaultGraph()))  # type: ignore[arg-type]
+                else:
+                    plain.setdefault(name, []).append((s, p, o))
+        self.bulk_load_nquads(nquads(plain))
+        if blank:
+            self._ox.bulk_extend(blank)
         self._ox.flush()
+
+    def bulk_load_nquads(self, text: str) -> None:
+        """Add N-Quads made by `nquads` (Oxigraph's parser is much faster than Python terms)."""
+        if text:
+            self._ox.bulk_load(input=text.encode(), format=ox.RdfFormat.N_QUADS)
 
     def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
         parts = [_retract(name) for name in graphs]

@@ -29,11 +29,18 @@ OFFERED = ("turtle", "html", "jsonld", "ntriples")
 _CONTENT: dict[str, dict[str, object]] = {MEDIA_TYPES[name]: {} for name in OFFERED}
 
 
+Format = Annotated[str | None, Query(pattern="^(turtle|html|jsonld|ntriples)$")]
+
+
+def dereference_path(
+    rest: str, request: Request, service: ServiceDep, settings: SettingsDep, format: Format = None
+) -> Response:
+    """Describe the resource this path names under the base IRI (404 when the graph lacks it)."""
+    return dereference(request, service, settings, format)
+
+
 def dereference(
-    request: Request,
-    service: ServiceDep,
-    settings: SettingsDep,
-    format: Annotated[str | None, Query(pattern="^(turtle|html|jsonld|ntriples)$")] = None,
+    request: Request, service: ServiceDep, settings: SettingsDep, format: Format = None
 ) -> Response:
     """Describe the resource this path names under the base IRI (404 when the graph lacks it)."""
     try:
@@ -83,7 +90,7 @@ _HEADS = (*INSTRUMENT_KINDS, "meeting", "body", "action-line", "document", "sour
 for _head in _HEADS:
     router.add_api_route(
         f"/{_head}/{{rest:path}}",
-        dereference,
+        dereference_path,
         methods=["GET"],
         summary=f"Dereference a {_head} IRI",
         responses={200: {"content": _CONTENT}, 404: {"description": "Not in the graph"}},
