@@ -117,11 +117,13 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", default="json", choices=["json", "turtle"])
     extract.set_defaults(run=cmd_extract)
 
+    from app.ingest import add_ingest_parser
     from app.named_queries import add_query_parser
     from app.validation.command import add_validate_parser
 
     add_query_parser(sub)
     add_validate_parser(sub)
+    add_ingest_parser(sub)
 
     serve = sub.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1")

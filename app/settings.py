@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     sparql_auth: Literal["digest", "basic", "none"] = "digest"
     """How `sparql_user` authenticates: HTTP Digest (Virtuoso), Basic (Fuseki, GraphDB)."""
     sparql_timeout_s: float = 60.0
+    write_token: SecretStr | None = None
+    """The bearer token `POST`/`DELETE /api/documents` require; unset (or empty): writes are off."""
 
     @property
     def sources_dir(self) -> Path:

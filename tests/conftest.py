@@ -10,6 +10,14 @@ import pytest
 from app.build import build
 from app.settings import Settings
 from app.store import Store, open_store
+from tests.backends.fixtures import (  # noqa: F401  (one set of servers for the whole session)
+    backend_settings,
+    backend_store,
+    base,
+    oxigraph_server,
+    store,
+    virtuoso_server,
+)
 
 
 @pytest.fixture(scope="session")
@@ -23,9 +31,9 @@ def bundled_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture(scope="session")
 def bundled_store(bundled_settings: Settings) -> Iterator[Store]:
     """The bundled store, opened once (read it, do not write it)."""
-    store = open_store(bundled_settings.store_dir)
-    yield store
-    store.close()
+    opened = open_store(bundled_settings.store_dir)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app.api.routes import (
+    documents,
     health,
     linked_data,
     ontology,
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sparql.router,
         queries.router,
         validate.router,
+        documents.router,
         resolutions.router,
         pages.router,
         linked_data.router,

@@ -8,10 +8,12 @@ process, which the executor replaces.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection
@@ -135,8 +137,21 @@ def _signature(store_dir: str) -> tuple[int, int]:
     return max((e.stat().st_mtime_ns for e in entries), default=0), len(entries)
 
 
+def _open(store_dir: str, attempts: int = 5) -> ox.Store:
+    """The store, read-only. The writer may be compacting (files vanish under a reader that
+    opens at that moment): try again a few times before giving up."""
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(store_dir)
+        except (RuntimeError, OSError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def _serve(conn: Connection, store_dir: str) -> None:
-    store = ox.Store.read_only(store_dir)
+    store = _open(store_dir)
     signature = _signature(store_dir)
     while True:
         try:
@@ -147,8 +162,15 @@ def _serve(conn: Connection, store_dir: str) -> None:
             return
         current = _signature(store_dir)
         if current != signature:
-            store, signature = ox.Store.read_only(store_dir), current
-        conn.send(answer(store, job))
+            # on failure answer from the snapshot held; the next job tries again
+            with contextlib.suppress(RuntimeError, OSError):
+                store, signature = _open(store_dir), current
+        outcome = answer(store, job)
+        if outcome[0] == 500 and b"No such file" in outcome[2]:
+            # a file of the snapshot was compacted away by the writer: read afresh, once
+            store, signature = _open(store_dir), _signature(store_dir)
+            outcome = answer(store, job)
+        conn.send(outcome)
 
 
 def main(argv: list[str]) -> None:

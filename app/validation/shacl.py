@@ -17,7 +17,7 @@ is an Oxigraph store, which pySHACL 0.40 queries natively and, in this mode, nev
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -380,6 +380,20 @@ class Workspace:
                 self.data.extend(removed)
 
 
+    def update(self, graphs: Mapping[URIRef, Sequence[Triple]], gone: Iterable[Triple]) -> None:
+        """Keep the copy in step with a write that replaced `graphs` (an empty one: dropped)
+        and after which no graph states the triples `gone` any more."""
+        with self._lock:
+            for triple in gone:
+                self.data.remove(_quad(triple))
+            self.data.extend(_quad(t) for triples in graphs.values() for t in triples)
+            for name, triples in graphs.items():
+                if triples:
+                    self._names.add(name)
+                else:
+                    self._names.discard(name)
+
+
 _WORKSPACES: dict[int, tuple[Store, int, Workspace]] = {}
 _WORKSPACES_LOCK = threading.Lock()
 
@@ -387,8 +401,8 @@ _WORKSPACES_LOCK = threading.Lock()
 def workspace_for(store: Store) -> Workspace:
     """The cached workspace of an open store, copied again when its graphs have changed.
 
-    The check compares graph names only (counting quads takes seconds on a large store): the
-    store changes by whole builds, which the service picks up by opening a new store.
+    The check compares graph names only (counting quads takes seconds on a large store): writes
+    through this process call `store_written`, which updates the copy or forgets it.
     """
     key = hash(tuple(store.graph_names()))
     with _WORKSPACES_LOCK:
@@ -398,3 +412,18 @@ def workspace_for(store: Store) -> Workspace:
         workspace = Workspace.of(store)
         _WORKSPACES[id(store)] = (store, key, workspace)
         return workspace
+
+
+def store_written(
+    store: Store,
+    graphs: Mapping[URIRef, Sequence[Triple]],
+    gone: Iterable[Triple] | None,
+) -> None:
+    """`store` was written (`graphs` replaced): update its cached workspace in place when the
+    triples `gone` from the union are known, else forget it (copied again on next use)."""
+    with _WORKSPACES_LOCK:
+        cached = _WORKSPACES.pop(id(store), None)
+        if cached is None or cached[0] is not store or gone is None:
+            return
+        cached[2].update(graphs, gone)
+        _WORKSPACES[id(store)] = (store, hash(tuple(store.graph_names())), cached[2])

@@ -1,8 +1,7 @@
 """Fixtures of the fuzz tests: the service on each backend, running, with the bundled data.
 
-The backend fixtures are those of `tests/backends/conftest.py`, imported here so that this
-folder sees them (pytest registers a fixture per conftest that defines or imports it: when
-both folders run in one session, each starts its own servers).
+The backend fixtures (`backend_settings` and the servers) come from `tests/backends/fixtures.py`
+through `tests/conftest.py`, so one set of servers serves the whole session.
 """
 
 from __future__ import annotations
@@ -18,11 +17,6 @@ from fastapi.testclient import TestClient
 
 from app.api.main import create_app
 from app.settings import Settings
-from tests.backends.conftest import (  # noqa: F401  (fixtures, found by name)
-    backend_settings,
-    oxigraph_server,
-    virtuoso_server,
-)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -61,7 +55,7 @@ def _own_copy(settings: Settings, folder: Path) -> Settings:
 
 @pytest.fixture(scope="module")
 def fuzz_app(
-    backend_settings: Settings,  # noqa: F811  (the imported fixture)
+    backend_settings: Settings,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[str, WithoutLifespan]]:
     """The service started on each backend (its lifespan run here): backend name and app."""

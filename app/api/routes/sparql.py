@@ -34,6 +34,7 @@ from app.sparql.formats import (
     RESULTS_FORMATS,
     negotiate,
 )
+from app.sparql.remote import RemoteExecutor
 
 _PACKAGE = Path(__file__).resolve().parents[2]
 _STATIC = {
@@ -51,14 +52,19 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Start the query workers once the app's store is open, stop them at shutdown."""
+    """Start the query workers (or the remote forwarder) once the app's store is open, stop
+    them at shutdown."""
     settings = app.dependency_overrides.get(get_settings, get_settings)()
-    executor = QueryExecutor(
-        settings.store_dir,
-        workers=max(2, min(4, os.cpu_count() or 2)),
-        timeout_s=settings.query_timeout_s,
-        max_results=settings.max_results,
-    )
+    executor: QueryExecutor
+    if settings.backend == "sparql":  # forwarded to the server: `app.sparql.remote`
+        executor = RemoteExecutor(settings)
+    else:
+        executor = QueryExecutor(
+            settings.store_dir,
+            workers=max(2, min(4, os.cpu_count() or 2)),
+            timeout_s=settings.query_timeout_s,
+            max_results=settings.max_results,
+        )
     app.state.sparql_executor = executor
     try:
         yield
