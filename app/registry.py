@@ -10,7 +10,7 @@ import csv
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 
@@ -209,3 +209,9 @@ class Registry:
         """Whether any meeting was held at `place`."""
         key = fold(place)
         return any(p == key for p, _ in self._by_place_year)
+
+
+@lru_cache(maxsize=4)
+def load_registry(folder: Path) -> Registry:
+    """The registry of `folder`, read once per process (the service's routers share it)."""
+    return Registry.load(folder)

@@ -13,7 +13,6 @@ without a configured token they are disabled (403). Reads are open.
 from __future__ import annotations
 
 import hmac
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -21,6 +20,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from app.api.bodies import DOCUMENT_MEDIA_TYPES, BodyTooLarge, read_body
 from app.api.deps import SettingsDep, StoreDep
 from app.ingest import (
     SUFFIXES,
@@ -33,19 +33,12 @@ from app.ingest import (
     ingest,
     stored_sources,
 )
-from app.registry import Registry
+from app.registry import load_registry
 from app.store import StoreError
 from app.validation import InputError, ValidationError
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 
-MEDIA_TYPES = {
-    "text/plain": "text",
-    "text/markdown": "text",
-    "application/xml": "akn",
-    "application/akn+xml": "akn",
-}
-"""What a request body is read as, by its media type."""
 
 _BEARER = {"WWW-Authenticate": 'Bearer realm="reskg"'}
 
@@ -75,31 +68,15 @@ def require_writer(request: Request, settings: SettingsDep) -> None:
 WriterDep = Annotated[None, Depends(require_writer)]
 
 
-@lru_cache(maxsize=4)
-def _registry(folder: Path) -> Registry:
-    return Registry.load(folder)
-
-
-async def _body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise HTTPException(413, f"the body is larger than {limit} bytes")
-    data = bytearray()
-    async for chunk in request.stream():
-        data += chunk
-        if len(data) > limit:
-            raise HTTPException(413, f"the body is larger than {limit} bytes")
-    return bytes(data)
-
-
 def _kind(request: Request, name: str | None) -> tuple[str, str]:
     """The file name and what the body is read as; 415 or 400 when they do not fit."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    kind = MEDIA_TYPES.get(media)
+    kind = DOCUMENT_MEDIA_TYPES.get(media)
     if kind is None:
         raise HTTPException(
-            415, f"cannot ingest {media or 'a body without a type'}; send one of "
-            + ", ".join(MEDIA_TYPES),
+            415,
+            f"cannot ingest {media or 'a body without a type'}; send one of "
+            + ", ".join(DOCUMENT_MEDIA_TYPES),
         )
     if not name:
         raise HTTPException(400, "give the file name as ?name=, e.g. ?name=my-resolution.txt")
@@ -135,7 +112,7 @@ def get_document(source_id: str, store: StoreDep, settings: SettingsDep) -> list
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {media: {"schema": {"type": "string"}} for media in MEDIA_TYPES},
+            "content": {media: {"schema": {"type": "string"}} for media in DOCUMENT_MEDIA_TYPES},
         }
     },
     responses={
@@ -157,8 +134,11 @@ async def add_document(
 ) -> JSONResponse:
     """Read the body by its Content-Type as file `name`, validate it and land it."""
     file, _ = _kind(request, name)
-    data = await _body(request, settings.max_body_bytes)
-    registry = _registry(settings.reference_dir)
+    try:
+        data = await read_body(request, settings.max_body_bytes)
+    except BodyTooLarge as error:
+        raise HTTPException(413, str(error)) from error
+    registry = load_registry(settings.reference_dir)
 
     def run() -> IngestResult:
         return ingest(store, settings, [SourceInput(file, data)], registry=registry)

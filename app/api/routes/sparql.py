@@ -22,6 +22,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from app.api.bodies import BodyTooLarge, read_body
 from app.api.deps import SettingsDep, StoreDep
 from app.settings import get_settings
 from app.sparql.errors import SparqlError
@@ -119,19 +120,6 @@ def _values(pairs: Sequence[tuple[str, str]], name: str) -> list[str]:
     return [value for key, value in pairs if key == name]
 
 
-async def _body(request: Request, limit: int) -> bytes:
-    """The request body, or a 413 as soon as it passes `limit` bytes."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise SparqlError(413, "request too large", f"the body is limited to {limit} bytes")
-    data = bytearray()
-    async for chunk in request.stream():
-        data += chunk
-        if len(data) > limit:
-            raise SparqlError(413, "request too large", f"the body is limited to {limit} bytes")
-    return bytes(data)
-
-
 async def _answer(
     request: Request,
     query_values: list[str],
@@ -222,7 +210,10 @@ async def sparql_post(request: Request, settings: SettingsDep) -> Response:
                 "unsupported media type",
                 f"POST a query as {_FORM} or {_QUERY}, not {media}",
             )
-        body = await _body(request, settings.max_body_bytes)
+        try:
+            body = await read_body(request, settings.max_body_bytes)
+        except BodyTooLarge as error:
+            raise SparqlError(413, "request too large", str(error)) from error
         url = _pairs(request.scope.get("query_string", b""), "the URL's query string")
         if media == _QUERY:
             if _values(url, "query"):

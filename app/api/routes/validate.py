@@ -7,15 +7,13 @@ parsed with defusedxml.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
+from app.api.bodies import INPUT_MEDIA_TYPES, BodyTooLarge, read_body
 from app.api.deps import SettingsDep, StoreDep
-from app.registry import Registry
+from app.registry import load_registry
 from app.validation import (
     InputError,
     Report,
@@ -26,19 +24,13 @@ from app.validation import (
 
 router = APIRouter(prefix="/api", tags=["validation"])
 
-INPUT_MEDIA_TYPES = {
-    "text/turtle": "turtle",
-    "application/n-triples": "ntriples",
-    "application/ld+json": "jsonld",
-    "text/plain": "text",
-    "text/markdown": "text",
-    "application/xml": "akn",
-    "application/akn+xml": "akn",
-}
-"""What a request body is read as, by its media type."""
 
 _SUFFIXES = {
-    "turtle": ".ttl", "ntriples": ".nt", "jsonld": ".jsonld", "text": ".txt", "akn": ".xml"
+    "turtle": ".ttl",
+    "ntriples": ".nt",
+    "jsonld": ".jsonld",
+    "text": ".txt",
+    "akn": ".xml",
 }
 REPORT_MEDIA_TYPES = {"application/json": "json", "text/turtle": "turtle"}
 """Report formats by the media type asked for in `Accept`."""
@@ -57,25 +49,6 @@ _REPORT_EXAMPLE = {
         }
     ],
 }
-
-
-@lru_cache(maxsize=4)
-def _registry(folder: Path) -> Registry:
-    return Registry.load(folder)
-
-
-async def _body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
-        raise HTTPException(413, f"the body is larger than {limit} bytes")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HTTPException(413, f"the body is larger than {limit} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _wants_turtle(request: Request) -> bool:
@@ -113,11 +86,14 @@ async def validate(
         supported = ", ".join(INPUT_MEDIA_TYPES)
         what = media or "a body without a type"
         raise HTTPException(415, f"cannot validate {what}; send one of {supported}")
-    data = await _body(request, settings.max_body_bytes)
+    try:
+        data = await read_body(request, settings.max_body_bytes)
+    except BodyTooLarge as error:
+        raise HTTPException(413, str(error)) from error
     file = name or f"request{_SUFFIXES[kind]}"
 
     def run() -> Report:
-        registry = _registry(settings.reference_dir)
+        registry = load_registry(settings.reference_dir)
         candidate = candidate_from_inputs([(file, data, kind)], settings, registry)
         return validate_candidate(store, candidate, settings)
 
