@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -233,3 +233,16 @@ def build(
         return report
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def open_built(settings: Settings, announce: Callable[[str], None] | None = None) -> Store:
+    """The store of `settings`; an empty one gets the bundled data first, built beside it and
+    swapped in, so a failed build leaves it empty (and the next start builds again)."""
+    store = open_store(settings)
+    if not store.is_empty():
+        return store
+    store.close()
+    if announce is not None:
+        announce(f"building the empty store {settings.store_dir}")
+    build(settings)
+    return open_store(settings)

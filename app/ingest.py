@@ -96,8 +96,12 @@ class LandedDocument:
 
     def to_json(self) -> dict[str, str]:
         """`{"id", "graph", "version", "file"}`."""
-        return {"id": self.source_id, "graph": self.graph, "version": self.version,
-                "file": self.file}
+        return {
+            "id": self.source_id,
+            "graph": self.graph,
+            "version": self.version,
+            "file": self.file,
+        }
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,8 @@ def read_inputs(inputs: Sequence[SourceInput], registry: Registry) -> list[Docum
         suffix = Path(source.name).suffix.lower()
         if not _NAME.match(source.name) or suffix not in SUFFIXES:
             raise InputError(
-                source.name, None,
+                source.name,
+                None,
                 "a source needs a plain file name ending in .txt, .md or .xml (no folders)",
             )
         if source.name in seen:
@@ -201,8 +206,21 @@ def stored_documents(store: Store, iris: Iris, skip: Iterable[URIRef] = ()) -> l
             continue
         kind, body, year = parts
         documents.setdefault(text, []).append(
-            Document(text, text, cast(InstrumentKind, kind), body, str(row["number"]), year,
-                     "", None, str(row["label"]), "", 0, 0, 0)
+            Document(
+                text,
+                text,
+                cast(InstrumentKind, kind),
+                body,
+                str(row["number"]),
+                year,
+                "",
+                None,
+                str(row["label"]),
+                "",
+                0,
+                0,
+                0,
+            )
         )
     cited: dict[str, list[Reference]] = {}
     for row in store.select(_CITATIONS):
@@ -213,16 +231,27 @@ def stored_documents(store: Store, iris: Iris, skip: Iterable[URIRef] = ()) -> l
         kind, body, year = parts
         label = str(row["label"]) if "label" in row else None
         cited.setdefault(text, []).append(
-            Reference("resolution", "", 0, 0, body=body, number=str(row["number"]), year=year,
-                      label=label, instrument=kind)
+            Reference(
+                "resolution",
+                "",
+                0,
+                0,
+                body=body,
+                number=str(row["number"]),
+                year=year,
+                label=label,
+                instrument=kind,
+            )
         )
     for text, references in cited.items():
         # Every stored text has its identity; the citations go to one of its documents.
         holder = documents[text][0] if text in documents else None
         if holder is not None:
-            holder.clauses.append(Clause(
-                "citations", "preamble", None, None, None, "", 0, 0, 0, references=references
-            ))
+            holder.clauses.append(
+                Clause(
+                    "citations", "preamble", None, None, None, "", 0, 0, 0, references=references
+                )
+            )
     return [doc for docs in documents.values() for doc in docs]
 
 
@@ -254,9 +283,11 @@ def stored_sources(
         except IriError:
             continue
         if parsed.kind == "source":
-            found.append(LandedDocument(
-                parsed.parts[0], str(row["text"]), str(row["version"]), str(row["file"])
-            ))
+            found.append(
+                LandedDocument(
+                    parsed.parts[0], str(row["text"]), str(row["version"]), str(row["file"])
+                )
+            )
     found.sort(key=lambda d: d.source_id)
     if source_id is None:
         return found
@@ -361,7 +392,8 @@ def ingest(
                 )
         replaced = sorted(n for n in graphs if str(n) in stored)
         removed = sorted(
-            URIRef(text) for text, file in stored.items()
+            URIRef(text)
+            for text, file in stored.items()
             if file in files and URIRef(text) not in graphs
         )
         for name in removed:
@@ -435,8 +467,8 @@ def render_result(result: IngestResult, fmt: str) -> str:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Ingest the files into the store; 0 landed, 1 rejected, 2 could not run."""
-    from app.build import build_into
-    from app.store import StoreError, open_store
+    from app.build import open_built
+    from app.store import StoreError
     from app.validation import ValidationError
 
     settings = get_settings()
@@ -444,14 +476,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"store_dir": args.store})
     try:
         inputs = [SourceInput(path.name, path.read_bytes()) for path in args.files]
-        store = open_store(settings)
+        store = open_built(settings, lambda text: print(f"reskg ingest: {text}", file=sys.stderr))
     except (OSError, StoreError) as error:
         print(f"reskg ingest: {error}", file=sys.stderr)
         return 2
     try:
-        if store.is_empty():
-            print(f"reskg ingest: building the empty store {settings.store_dir}", file=sys.stderr)
-            build_into(store, settings)
         result = ingest(store, settings, inputs, cached=False)
     except (InputError, SourceConflict, ValidationError, StoreError, OSError) as error:
         print(f"reskg ingest: {error}", file=sys.stderr)

@@ -18,9 +18,8 @@ from app.api.routes import (
     sparql,
     validate,
 )
-from app.build import build
+from app.build import open_built
 from app.settings import Settings, get_settings
-from app.store import open_store
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -29,11 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        store = open_store(chosen)
-        if store.is_empty():  # build beside it and swap in: a failed build leaves it empty
-            store.close()
-            build(chosen)
-            store = open_store(chosen)
+        store = open_built(chosen)
         app.state.store = store
         try:
             yield

@@ -27,13 +27,16 @@ def add_validate_parser(subparsers: Any) -> argparse.ArgumentParser:
         description=__doc__,
     )
     validate.add_argument(
-        "paths", nargs="*", type=Path,
+        "paths",
+        nargs="*",
+        type=Path,
         help="resolution texts, AKN XML, or RDF (.ttl, .nt, .jsonld) to check as if added",
     )
     validate.add_argument("--format", default="text", choices=FORMATS)
     validate.add_argument("--store", type=Path, help="store directory (default: RESKG_STORE_DIR)")
     validate.add_argument(
-        "--all", action="store_true",
+        "--all",
+        action="store_true",
         help="with PATHs: check the whole graph, not only the nodes the files touch",
     )
     validate.set_defaults(run=cmd_validate)
@@ -56,10 +59,10 @@ def render(report: Report, fmt: str) -> str:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate; print the report on standard output; 0 conforms, 1 violations, 2 failed."""
-    from app.build import build_into
+    from app.build import open_built
     from app.reading.model import ReadError
     from app.registry import Registry
-    from app.store import StoreError, open_store
+    from app.store import StoreError
     from app.validation import (
         InputError,
         ValidationError,
@@ -70,15 +73,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     try:
-        store = open_store(settings)
+        store = open_built(settings, lambda text: print(f"reskg validate: {text}", file=sys.stderr))
     except (OSError, StoreError) as error:
         where = settings.store_dir
         print(f"reskg validate: cannot open the store {where}: {error}", file=sys.stderr)
         return 2
     try:
-        if store.is_empty():
-            print(f"reskg validate: building the empty store {settings.store_dir}", file=sys.stderr)
-            build_into(store, settings)
         if args.paths:
             registry = Registry.load(settings.reference_dir)
             candidate = candidate_from_paths(args.paths, settings, registry)
