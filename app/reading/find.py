@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from app.reading import patterns as p
@@ -144,8 +144,90 @@ def _items(text: str, pos: int, end: int) -> list[re.Match[str]]:
     return items
 
 
+@dataclass(frozen=True)
+class _Tail:
+    """What the words after a citation's numbers say of all of them."""
+
+    body_phrase: str | None = None
+    this_meeting: bool = False
+    version: Version | None = None
+    session_year: int | None = None
+
+    def __bool__(self) -> bool:
+        return (
+            self.body_phrase is not None
+            or self.this_meeting
+            or self.version is not None
+            or self.session_year is not None
+        )
+
+
+def _tail(m: re.Match[str]) -> _Tail:
+    """ "of the Plenipotentiary Conference (Antalya, 2006)", "of Council 2000", "of the World
+    Health Assembly, Geneva 2005", "of the 2009 session of the ITU Council", "adopted by the
+    Council at its 2002 session"."""
+    version = parse_version(m.group("postversion"))
+    if version is None and m.group("postplace") is not None:
+        place, written = _clean(m.group("postplace")), int(m.group("postyear"))
+        version = Version(f"{place}, {written}", written, place=place)
+    year = m.group("atsession") or m.group("sessionof") or m.group("bodyyear")
+    code = m.group("councilcode") or m.group("bodycode")
+    session_year = int(year) if year else two_digit_year(code) if code else None
+    return _Tail(
+        _clean_body(m.group("body") or m.group("sessionbody")),
+        m.group("this") is not None,
+        version,
+        session_year,
+    )
+
+
+def _council_session_before(text: str, begin: int) -> int | None:
+    """The Council session year the sentence gives before a citation ("the ordinary session
+    of the Council in 2016 … approved Council Decision 588"), if no other body comes between."""
+    window = max(0, begin - 300)
+    if text.find("session", window, begin) < 0:
+        return None  # every form names the session
+    before = p.SESSION_BEFORE.search(text, window, begin)
+    if before is None:
+        return None
+    between = before.group("between") or ""
+    others = [b for b in p.BODY_RE.finditer(between) if not _council(b.group())]
+    if others or re.search(p.THIS_MEETING, between):
+        return None
+    return int(next(y for y in before.group("in", "of", "at", "adjacent") if y))
+
+
+def _council(phrase: str) -> bool:
+    return re.fullmatch(r"(?:the\s+)?(?:ITU\s+)?Council", _clean(phrase)) is not None
+
+
+def _un_symbol(number: str) -> bool:
+    """ "70/125", "72/266B": a United Nations resolution symbol."""
+    return re.fullmatch(r"\d+/\d+[A-Z]?", number) is not None
+
+
+def _members(text: str, m: re.Match[str]) -> list[re.Match[str]]:
+    """The numbers of a citation; after "Resolutions"/"Decisions" whose numbers each carry their
+    version, also those after a description: "Resolutions 15 (Rev. Hyderabad, 2010), on …, 20
+    (Rev. Hyderabad, 2010), on … and 37 (Rev. Dubai, 2014)"."""
+    items = _items(text, m.start("list"), m.end("list"))
+    plural = text[m.end("head") : m.end("head") + 1] == "s"
+    if plural and m.end() == m.end("list"):
+        while (
+            items[-1].group("version") is not None
+            and (described := p.DESCRIBED_NEXT.match(text, items[-1].end())) is not None
+            and (item := p.ITEM_RE.match(text, described.end())) is not None
+            and item.group("version") is not None
+        ):
+            items.append(item)
+    return items
+
+
 def _citations(text: str, offset: int) -> list[Found]:
     found: list[Found] = []
+    # the previous citation, if nothing but its numbers was written: "Resolution 1196 and
+    # Decision 509 adopted by the Council at its 2002 session" gives both the Council session
+    bare: tuple[int, int] | None = None
     for begin, words, m in _scan(
         text,
         p.CITATION_TRIGGER,
@@ -156,8 +238,9 @@ def _citations(text: str, offset: int) -> list[Found]:
     ):
         prefix = words.group("prefix") if words else None
         annex = words.group("annex") if words else None
-        body_phrase = m.group("body")
-        this_meeting = m.group("this") is not None
+        tail = _tail(m)
+        body_phrase = tail.body_phrase
+        this_meeting = tail.this_meeting
         if prefix == "its":
             owner = _its_owner(text, begin)
             if owner is None or re.fullmatch(p.THIS_MEETING, owner):
@@ -165,23 +248,52 @@ def _citations(text: str, offset: int) -> list[Found]:
             else:
                 body_phrase = body_phrase or owner
         elif prefix is not None:
-            body_phrase = body_phrase or prefix
-        shared = parse_version(m.group("postversion"))
-        session_year = int(m.group("atsession")) if m.group("atsession") else None
-        items = _items(text, m.start("list"), m.end("list"))
+            body_phrase = body_phrase or _clean(prefix)
+        shared = tail.version
+        session_year = tail.session_year
+        items = _members(text, m)
         versions = [parse_version(i.group("version")) for i in items]
         # a version paren serves the numbers before it that have none: "47 and 48 (Rev. …)"
         for k in range(len(items) - 2, -1, -1):
             if versions[k] is None and items[k].group("inbody") is None:
                 versions[k] = versions[k + 1]
+        before_session = None
+        if not tail and not this_meeting and (prefix is None or _council(prefix)):
+            before_session = _council_session_before(text, begin)
+        # numbers alone, without body or version of their own
+        alone = (
+            prefix is None
+            and annex is None
+            and not any(versions)
+            and all(i.group("inbody") is None for i in items)
+        )
+        if (
+            bare is not None
+            and tail
+            and alone
+            and re.fullmatch(r",?\s+and\s+", text[bare[0] : begin])
+        ):
+            # "Resolution 1196 and Decision 509 adopted by the Council at its 2002 session"
+            for k in range(bare[1], len(found)):
+                found[k] = replace(
+                    found[k],
+                    version=shared,
+                    body_phrase=body_phrase,
+                    this_meeting=this_meeting,
+                    session_year=session_year,
+                )
+        bare = (m.end(), len(found)) if alone and not tail else None
         instrument = m.group("head").lower()
-        body_phrase = _clean_body(body_phrase)
         single = len(items) == 1
         for item, version in zip(items, versions, strict=True):
             start, end = (begin, m.end()) if single else item.span()
             inbody, itu_r, number = item.group("inbody", "itur", "num")
-            # "Resolution ITU-R 7-3": resolution 7, its third revision (the surface keeps "-3")
-            number = number.split("-")[0]
+            if number[0].isdigit():
+                # "Resolution ITU-R 7-3": resolution 7, its third revision (the surface keeps "-3")
+                number = number.split("-")[0]
+            own_session = session_year
+            if own_session is None and version is None and not _un_symbol(number):
+                own_session = before_session
             found.append(
                 Found(
                     kind="resolution",
@@ -195,7 +307,7 @@ def _citations(text: str, offset: int) -> list[Found]:
                     this_meeting=this_meeting and inbody is None,
                     itu_r=itu_r is not None,
                     annex=annex if single else None,
-                    session_year=session_year,
+                    session_year=own_session,
                 )
             )
     return found
@@ -301,12 +413,18 @@ def _internal(text: str, offset: int) -> list[Found]:
 
 
 def find_references(text: str, offset: int = 0) -> list[Found]:
-    """Every reference in `text`, in text order; spans are `offset` + index into `text`."""
+    """Every reference in `text`, in text order; spans are `offset` + index into `text`.
+
+    Hyphen look-alikes ("ITU\u2011R") are read as "-": the finders run on a copy translated one
+    character for one, and every surface is then cut from `text` as written."""
+    scanned = text.translate(p.HYPHENS) if p.HYPHEN_LOOKALIKE.search(text) else text
     found = (
-        _citations(text, offset)
-        + _action_lines(text, offset)
-        + _paragraphs(text, offset)
-        + _documents(text, offset)
-        + _internal(text, offset)
+        _citations(scanned, offset)
+        + _action_lines(scanned, offset)
+        + _paragraphs(scanned, offset)
+        + _documents(scanned, offset)
+        + _internal(scanned, offset)
     )
+    if scanned != text:
+        found = [replace(f, text=text[f.start - offset : f.end - offset]) for f in found]
     return sorted(found, key=lambda f: (f.start, f.end))

@@ -8,6 +8,15 @@ from __future__ import annotations
 
 import re
 
+# --- hyphens -----------------------------------------------------------------------------------
+
+HYPHENS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2212\ufe63\uff0d", "-"))
+"""Hyphen look-alikes to "-", one character for one: "ITU\u2011R" (non-breaking hyphen, as web
+pages print it) reads as "ITU-R". The finders match on the translated text and cut surfaces
+from the text as written, so spans are unchanged. En and em dashes are punctuation, not
+hyphens, and stay."""
+HYPHEN_LOOKALIKE = re.compile("[\u2010\u2011\u2012\u2212\ufe63\uff0d]")
+
 # --- body names --------------------------------------------------------------------------------
 
 BODY_NAMES: dict[str, str] = {
@@ -40,6 +49,9 @@ BODY_NAMES: dict[str, str] = {
     "UNGA": "UNGA",
     # "ECOSOC Resolution 2012/24"
     "ECOSOC": "ECOSOC",
+    # "Resolution 58/28 of the World Health Assembly, Geneva 2005": WHO's governing body, as
+    # the General Assembly is the UN's
+    "World Health Assembly": "WHO",
     # "Opinion 2 (Geneva, 2013) of WTPF"; "Opinion 4 (Lisbon, 2009) of the World
     # Telecommunication/ICT Policy Forum"
     "World Telecommunication/Information and Communication Technology (ICT) Policy Forum": "WTPF",
@@ -63,6 +75,18 @@ def _alternation(names: list[str]) -> str:
 # "of the World Telecommunication Development Conference (WTDC)": an optional abbreviation
 # after the name is part of the phrase.
 BODY = rf"(?:ITU\s+)?(?:{_alternation(list(BODY_NAMES))})(?:\s+\([A-Z][A-Za-z-]{{1,8}}\))?"
+BODY_RE = re.compile(rf"(?<![\w-]){BODY}(?![\w-])")
+
+# "of the World Health Organization", "of the Inter-American Telecommunication Commission
+# (CITEL)": any organization named after a citation, so that a body the registry does not know
+# is reported as such instead of being taken for the citing one. Capitalized words (and "and")
+# ending in an organ's head noun, at least two words, an abbreviation after it. Tried after
+# BODY, so that a known name is read whole ("World Conference on International …").
+NAMED_BODY = (
+    r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|and))*?\s+"
+    r"(?:Assembly|Organization|Organisation|Council|Conference|Commission|Committee|Board)"
+    r"(?![\w-])(?:\s+\([A-Z][A-Za-z-]{1,8}\))?"
+)
 
 # "of this conference" (77 times in PP-18), "of the present Conference", "this assembly"
 THIS_MEETING = r"(?:this|the\s+present)\s+(?:[Cc]onference|[Aa]ssembly)"
@@ -87,16 +111,25 @@ VERSION = (
     r"|(?P<first>" + YEAR + r")(?:,\s*last\s+(?:modified|amended)\s+(?P<last>" + YEAR + r"))?"
     # "(Rev. Guadalajara, 2010)", "(Antalya 2006)" without comma, "(Rev. Antalya 2006)"
     # "(Rev. (Hammamet, 2016)": a doubled paren in the source
-    r"|(?P<rev>Rev\.\s*(?:\(\s*)?)?(?P<place>" + PLACE + r"),?\s+(?P<year>" + YEAR + r")"
+    # "(Rev Hyderabad, 2010)" without its full stop; "(R ev. Guadalajara, 2010)" split by a PDF
+    r"|(?P<rev>R ?(?:ev|EV)(?:\.\s*|\s+)(?:\(\s*)?)?(?P<place>"
+    + PLACE
+    + r"),?\s+(?P<year>"
+    + YEAR
+    + r")"
     r")\s*\)"
 )
 """A version paren; exactly one alternative's groups are set."""
 
 # --- resolution citations ----------------------------------------------------------------------
 
+# A conference's provisional (committee) number, before the plenary gives the final one:
+# "Resolution COM5/4 (Antalya, 2006)", "Resolution PLEN/7", "Decision GT-PLEN/A"
+PROVISIONAL_NUMBER = r"[A-Z]{2,}\d?(?:-[A-Z]{2,}\d?)*/(?:\d{1,3}|[A-Z])"
+
 # "Resolution 140", "Resolution 70/125" (UNGA), "ECOSOC Resolution 2012/24",
-# "Resolution ITU-R 61", "Resolution ITU-R 48-2"
-NUMBER = r"(?P<itur>ITU-R\s+)?(?P<num>\d+(?:/\d+[A-Z]?|-\d+)?)(?![\w/])"
+# "Resolution ITU-R 61", "Resolution ITU-R 48-2"; "ITU–R" with an en dash (PDF conversions)
+NUMBER = rf"(?P<itur>ITU[-–]R\s+)?(?P<num>\d+(?:/\d+[A-Z]?|-\d+)?|{PROVISIONAL_NUMBER})(?![\w/])"
 
 VERSION_RE = re.compile(VERSION)
 _VERSION_NOGROUPS = re.sub(r"\(\?P<\w+>", "(?:", VERSION)
@@ -127,11 +160,47 @@ HEAD = r"(?P<head>Resolution|Decision|Recommendation|Opinion)s?\s+"
 
 # After the list: "of the Plenipotentiary Conference", "of this conference", "adopted by the ITU
 # Council", "of WTDC (Dubai, 2014)"; "Resolution 1143 adopted by the ITU Council at its 1999
-# session"; "Council Resolution 1305, adopted at its 2009 session"
+# session"; "Council Resolution 1305, adopted at its 2009 session"; a session or meeting year
+# right after the body: "Resolution 1158 of Council 2000", "Resolution 1179 of Council 01",
+# "of WTDC-14"; a place and year without paren: "of the World Health Assembly, Geneva 2005";
+# the session first: "Resolution 1306 of the 2009 session of the ITU Council"
 TRAILING_BODY = (
-    rf"(?:,?\s+(?:of|adopted\s+by)\s+(?:the\s+)?(?:(?P<this>{THIS_MEETING})|(?P<body>{BODY}))"
-    rf"(?:\s*(?P<postversion>{VERSION.replace('?P<', '?P<post_')}))?)?"
+    r"(?:,?\s+(?:"
+    rf"(?:of|adopted\s+by)\s+(?:the\s+)?(?:(?P<this>{THIS_MEETING})"
+    rf"|(?P<body>{BODY}|{NAMED_BODY})"
+    rf"(?:\s+(?P<bodyyear>{YEAR})|(?<=Council)\s+(?P<councilcode>\d\d)|-(?P<bodycode>\d{4}|\d\d))?"
+    r"(?![\w/])"
+    rf"(?:\s*(?P<postversion>{VERSION.replace('?P<', '?P<post_')})"
+    rf"|,\s+(?P<postplace>{PLACE}),?\s+(?P<postyear>{YEAR})(?![\w/]))?)"
+    rf"|of\s+the\s+(?P<sessionof>{YEAR})\s+session\s+of\s+(?:the\s+)?(?P<sessionbody>{BODY})"
+    r"))?"
     rf"(?:,?\s+(?:adopted\s+)?at\s+its\s+(?P<atsession>{YEAR})\s+session)?"
+)
+
+# "Resolutions 15 (Rev. Hyderabad, 2010), on applied research …, 20 (Rev. Hyderabad, 2010), on
+# non-discriminatory access … and 37 (Rev. Dubai, 2014), on bridging the digital divide": list
+# members that each carry their own version, with a description ("…, on …") between them. The
+# description stays within the sentence and names no other citation; the next member must be a
+# number with its own version paren.
+_NUMBER_NOGROUPS = re.sub(r"\(\?P<\w+>", "(?:", NUMBER)
+DESCRIBED_NEXT = re.compile(
+    r",\s+on\s+(?:(?!Resolution|Decision|Recommendation|Opinion|\.\s)[^;]){1,300}?"
+    rf"{LIST_SEPARATOR}(?=(?:{_NUMBER_NOGROUPS})\s*{_VERSION_NOGROUPS})"
+)
+
+# A Council session named earlier in the sentence of a citation without a version: "that the
+# ordinary session of the Council in 2016 accepted … and approved Council Decision 588"; "the
+# Council adopted at its 2015 session Decision 584"; "the 2016 session of the Council approved
+# Decision 588". The words between name no other body (checked by the finder).
+_COUNCIL = r"(?:the\s+)?(?:ITU\s+)?Council"
+SESSION_BEFORE = re.compile(
+    r"(?:"
+    rf"(?:session\s+of\s+{_COUNCIL}\s+in\s+(?P<in>{YEAR})"
+    rf"|(?P<of>{YEAR})\s+session\s+of\s+{_COUNCIL}"
+    rf"|(?<![\w-])Council,?\s+at\s+its\s+(?P<at>{YEAR})\s+session,?)"
+    r"(?P<between>[^;.]{0,150}?)\s(?:adopted|approved)"
+    rf"|(?<![\w-])Council,?\s+(?:adopted|approved)\s+at\s+its\s+(?P<adjacent>{YEAR})\s+session,?"
+    r")\s+\Z"
 )
 
 # Every finder scans for a literal TRIGGER (fast), matches its MAIN pattern there, and looks for

@@ -1,7 +1,9 @@
 """Resolve a found reference against the meeting registry: one resolver, in a fixed order.
 
 For a citation the body is decided by, in order: an explicit body name ("of the Plenipotentiary
-Conference", "Council", "UNGA", "Resolution ITU-R 61" -> RA); "this conference" / "its
+Conference", "Council", "UNGA", "of the World Health Assembly" -> WHO, a name or abbreviation of
+the registry's bodies table, "Resolution ITU-R 61" -> RA; a named body the registry does not know
+leaves the citation unresolved); "this conference" / "its
 Resolution" (the citing document's own body and meeting); the form of the number or paren
 ("70/125" -> UNGA, "(Modified 2013)" -> Council, "(Rev.WRC-15)" -> WRC, "Opinion 2" -> WTPF,
 numbers from 1000 -> Council); the (place, year) pair in the registry ("(Rev. Dubai, 2014)" ->
@@ -9,7 +11,9 @@ WTDC-14; a "Rev." paren only fits a body that met before, so "(Rev. Dubai, 2012)
 WCIT-12); and last the citing document ("Resolution 140" in a PP text is PP). The version then
 picks the meeting of that body: by place and year, or by year alone for Council sessions
 ("(C-1997)", "at its 1999 session", "(1996, last modified 2001)" -> C01) and WRCs ("(WRC-2015)" ->
-WRC-15). No match, several matches or no body give "unresolved"/"ambiguous" with a `note`.
+WRC-15). A citation of a body the registry lists no meeting of (UNGA, WHO, …) names the work,
+its label keeps the year. No match, several matches or no body give "unresolved"/"ambiguous"
+with a `note`.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from functools import lru_cache
 
 from app.reading.find import Found, Version
 from app.reading.model import Reference, ResolutionStatus
-from app.reading.patterns import BODY_NAMES
+from app.reading.patterns import BODY_NAMES, HYPHENS
 from app.registry import Meeting, Registry, fold
 
 PLACE_SPELLINGS = {
@@ -50,7 +54,7 @@ class Context:
 @lru_cache(maxsize=1024)
 def body_code(phrase: str) -> str | None:
     """The registry body code of a body phrase as written: "the ITU Council" -> `Council`."""
-    key = fold(re.sub(r"^(?:the\s+)?(?:ITU\s+)?", "", " ".join(phrase.split())))
+    key = fold(re.sub(r"^(?:the\s+)?(?:ITU\s+)?", "", " ".join(phrase.translate(HYPHENS).split())))
     if key in _BODY_CODES:
         return _BODY_CODES[key]
     name, _, abbreviation = key.rpartition(" (")
@@ -61,8 +65,10 @@ def _implied_body(
     number: str, instrument: str | None, version: Version | None, session_year: int | None
 ) -> str | None:
     """A body the form of the citation itself names."""
-    if "/" in number:
-        return "UNGA"  # "Resolution 70/1", "Resolution 60/125 … adopted by the UNGA"
+    if re.fullmatch(r"\d+/\d+[A-Z]?", number):
+        # "Resolution 70/1", "Resolution 60/125 … adopted by the UNGA"; not a provisional
+        # conference number ("Resolution COM5/4 (Antalya, 2006)")
+        return "UNGA"
     if version is not None and version.wrc:
         return "WRC"
     if (version is not None and version.council) or session_year is not None:
@@ -103,6 +109,25 @@ def _revising(registry: Registry, meetings: list[Meeting]) -> list[Meeting]:
         for m in meetings
         if any(other.body == m.body and other.year < m.year for other in registry.meetings.values())
     ]
+
+
+@lru_cache(maxsize=256)
+def registry_body(registry: Registry, phrase: str) -> str | None:
+    """A body of the registry's bodies table by its name or an abbreviation, for a phrase
+    `body_code` does not know: "World Health Organization" -> `WHO`, "UNESCO" -> `UNESCO`."""
+    key = fold(re.sub(r"^(?:the\s+)?", "", " ".join(phrase.translate(HYPHENS).split())))
+    name, _, abbreviation = key.rpartition(" (")
+    for body in registry.bodies.values():
+        names = {fold(body.name), *(fold(a) for a in body.abbreviations)}
+        if key in names or name in names or abbreviation.rstrip(")") in names:
+            return body.id
+    return None
+
+
+@lru_cache(maxsize=256)
+def _has_meetings(registry: Registry, body: str) -> bool:
+    """Whether the registry lists any meeting of `body` (none of UNGA, WHO, ECOSOC, …)."""
+    return any(m.body == body for m in registry.meetings.values())
 
 
 @lru_cache(maxsize=1024)
@@ -171,7 +196,9 @@ def _decide(
 
     body: str | None = None
     if body_phrase is not None:
-        body = body_code(body_phrase)
+        # a body named in the text wins over every form; one the registry does not know is
+        # reported, not guessed
+        body = body_code(body_phrase) or registry_body(registry, body_phrase)
         if body is None:
             return ref(None, status="unresolved", note=f"unknown body {body_phrase!r}")
     elif itu_r:
@@ -207,6 +234,11 @@ def _decide(
         if session_year is None:
             return ref(body)  # the work, not a version: "Council Resolution 1332"
         version = Version(f"{session_year} session", session_year, council=True)
+    if not _has_meetings(registry, body):
+        # "Resolution 58/28 of the World Health Assembly, Geneva 2005": the registry has no
+        # meeting of that body, so no version can be placed: the citation names the work (its
+        # label keeps "Geneva, 2005")
+        return ref(body)
     if version.place is not None:
         meetings = _at(registry, version, body)
         where = f"{body} meeting at ({version.place}, {version.year})"

@@ -18,7 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.reading.find import two_digit_year
 from app.reading.model import Addressee, Clause, ClauseKind, Document, InstrumentKind, ReadError
+from app.reading.patterns import HYPHENS, PROVISIONAL_NUMBER
 from app.reading.roles import (
     GluedHeading,
     addressee_body,
@@ -62,8 +64,11 @@ class Piece:
         return self.where[-1]
 
 
-# A clause's own label: "a)", "(b)", "1", "10.", "ii)" (after any dash bullet).
-LABEL = re.compile(r"(?:(?P<digits>\d{1,3})\.?|\(?(?P<letters>[a-z]{1,4})\))\s+(?=\S)")
+# Cyrillic letters that look like Latin ones, as a converted or retyped text may have them in
+# item labels: "а)" (U+0430) for "a)" in Council Res. 1207 (C03).
+LOOKALIKES = str.maketrans("аеорсхуі", "aeopcxyi")
+# A clause's own label: "a)", "(b)", "1", "10.", "ii)" (after any dash bullet); "а)" (Cyrillic).
+LABEL = re.compile(r"(?:(?P<digits>\d{1,3})\.?|\(?(?P<letters>[a-zаеорсхуі]{1,4})\))\s+(?=\S)")
 # Inline footnote separator of the PDF conversions: "...; ____________________ 1 These ...".
 FOOTNOTE_RULE = re.compile(r"\s*_{5,}\s*")
 # "ANNEX 1 TO DECISION 5 (REV. DUBAI, 2018)" run into the last operative paragraph.
@@ -94,11 +99,12 @@ def next_label(num: str | None) -> str | None:
 
 
 def split_label(piece: Piece) -> tuple[str | None, Piece]:
-    """A leading label ("a) ", "1 ") and the rest of the piece."""
+    """A leading label ("a) ", "1 ") and the rest of the piece; a Cyrillic look-alike letter
+    is given as the Latin one ("а)" -> "a)")."""
     found = LABEL.match(piece.text)
     if not found:
         return None, piece
-    return found.group(0).strip().rstrip("."), piece.cut(found.end())
+    return found.group(0).strip().rstrip(".").translate(LOOKALIKES), piece.cut(found.end())
 
 
 class ClauseBuilder:
@@ -319,10 +325,35 @@ COUNCIL_TITLE = re.compile(
 SESSION = re.compile(r"\(\s*(?P<code>C\d{2})\s*\)")
 # "RESOLUTION 30 (Rev. Dubai, 2014)", "DECISION 5 (REV. DUBAI, 2018)"; WTSA's history form
 # "RESOLUTION 44 (Florianópolis, 2004; Johannesburg, 2008; Dubai, 2012)": the last is this one.
+# A conference's provisional numbers as printed before the plenary renumbered them:
+# "Resolution PLEN/7 (Marrakesh, 2002)", "RESOLUTION GT-PLEN/6 (Antalya, 2006)",
+# "DECISION GT-PLEN/A (Antalya, 2006)"; "(Rev Hyderabad, 2010)" without a full stop.
 CONFERENCE_TITLE = re.compile(
     r"\**\s*(?P<kind>RESOLUTION|DECISION|RECOMMENDATION|Resolution|Decision|Recommendation)"
-    r"\s+(?P<number>\d{1,4})\s*\((?P<label>(?:[^();]+;\s*)*(?P<rev>(?:Rev|REV|Mod|MOD)\.\s*)?"
+    rf"\s+(?P<number>\d{{1,4}}|{PROVISIONAL_NUMBER})\s*"
+    r"\((?P<label>(?:[^();]+;\s*)*(?P<rev>(?:Rev|REV|Mod|MOD)(?:\.\s*|\s+))?"
     r"(?P<place>[^,();]+?),\s*(?P<year>\d{4}))\)\s*\**"
+)
+# Council headings other than "**R 1282** Title": "Council RESOLUTION 1343 (C12)",
+# "Resolution 1158, ITU Council 2000"; bare "RESOLUTION 1179", whose session is found in the
+# lines before "The Council," (a document header such as "Document C09/105-E") or the registry.
+COUNCIL_HEADING = re.compile(
+    r"\**\s*(?:(?:ITU\s+)?Council\s+)?(?P<kind>RESOLUTION|DECISION|Resolution|Decision)"
+    r"\s+(?P<number>\d{1,4})"
+    r"(?:\s*\(\s*(?P<code>C-?(?:\d{4}|\d\d))\s*\)"
+    r"|,?\s+(?:ITU\s+)?Council[\s-]+(?P<year>\d{4}|\d\d))?\s*\**"
+)
+# A Council session in the lines between such a heading and "The Council,": "Council 2009",
+# "GENEVA 2002 SESSION", "Document C09/105-E", "Document C2001/49".
+SESSION_MARK = re.compile(
+    r"\bCouncil[\s-]+(?P<council>(?:19|20)\d\d)\b"
+    r"|\b(?P<session>(?:19|20)\d\d)\s+session\b"
+    r"|\bC(?P<document>\d\d|20\d\d)/\d+",
+    re.IGNORECASE,
+)
+# "(approved at the fourteenth Plenary Meeting)": not part of the title.
+APPROVED_AT = re.compile(
+    r"\(?\s*(?:approved|adopted)\s+at\s+the\s+\w+\s+plenary\s+meeting\s*\)?\.?", re.IGNORECASE
 )
 # "The World Telecommunication Development Conference (Dubai, 2014),", "The Council,".
 FORMULA = re.compile(
@@ -350,6 +381,82 @@ def conference_meeting(
         problem = f"no meeting of {body} at {place.strip()}, {year} in the registry"
         raise ReadError(file, line, problem)
     return found[0]
+
+
+def _council_identity(
+    heading: re.Match[str],
+    instrument: InstrumentKind,
+    rest: list[_Line],
+    registry: Registry,
+    file: str,
+    line: int,
+) -> tuple[Meeting, str, str, list[_Line]]:
+    """Session, label and title of a Council text under a `COUNCIL_HEADING`, and the lines
+    after its "The Council,". The session is the heading's ("(C12)", "ITU Council 2000"), else
+    the enacting formula's, else the one session the lines before the formula name, else the
+    one the registry's versions table gives the number; otherwise a ReadError."""
+    written = heading.group(0).strip()
+    at = next(
+        (
+            i
+            for i, ln in enumerate(rest)
+            if (f := FORMULA.fullmatch(ln.text))
+            and formula_body(f.group("name"), registry) == "Council"
+        ),
+        None,
+    )
+    if at is None:
+        raise ReadError(
+            file,
+            line,
+            f"{written!r} names no meeting and no enacting formula 'The Council,' follows: "
+            "expected a first line like 'RESOLUTION 30 (Rev. Dubai, 2014)' or "
+            "'Council RESOLUTION 1343 (C12)'",
+        )
+    formula = FORMULA.fullmatch(rest[at].text)
+    assert formula is not None
+    header = rest[:at]
+    marks = [m for ln in header for m in SESSION_MARK.finditer(ln.text)]
+    code = heading.group("code") or heading.group("year")
+    year: int | None = None
+    if code is not None:
+        year = two_digit_year(code.lstrip("C-"))
+    elif formula.group("year") is not None:
+        year = int(formula.group("year"))
+    elif len(years := {two_digit_year(next(g for g in m.groups() if g)) for m in marks}) == 1:
+        year = years.pop()
+    if year is not None:
+        sessions = registry.meetings_of("Council", year)
+        if len(sessions) != 1:
+            raise ReadError(file, line, f"no Council session in {year} in the registry")
+        meeting = sessions[0]
+    else:
+        known = sorted(
+            {
+                v.meeting
+                for v in registry.versions
+                if v.body == "Council" and v.number == heading.group("number")
+            }
+            if instrument == "resolution"
+            else set()
+        )
+        found = registry.meeting(known[0]) if len(known) == 1 else None
+        if found is None:
+            where = f" (the registry knows {', '.join(known)})" if known else ""
+            raise ReadError(
+                file,
+                line,
+                f"Council {instrument} without a session: none in {written!r}, in the lines "
+                f"before 'The Council,' or in the registry{where}",
+            )
+        meeting = found
+    title = " ".join(
+        _plain(ln.text)
+        for ln in header
+        if not APPROVED_AT.fullmatch(ln.text.strip()) and not SESSION_MARK.search(ln.text)
+    )
+    label = heading.group("code") or meeting.id
+    return meeting, label, title, rest[at + 1 :]
 
 
 def label_of(rev: bool, meeting: Meeting) -> str:
@@ -414,19 +521,29 @@ def read_text(source_text: str, source_file: str, source_id: str, registry: Regi
     lines = _lines(source_text, 0)
     first = lines[0]
     instrument: InstrumentKind = "resolution"
-    council = COUNCIL_TITLE.fullmatch(first.text)
-    conference = CONFERENCE_TITLE.fullmatch(first.text)
+    heading = first.text.translate(HYPHENS)
+    conference = CONFERENCE_TITLE.fullmatch(heading)
+    council_heading = None if conference else COUNCIL_HEADING.fullmatch(heading)
+    council = None if conference or council_heading else COUNCIL_TITLE.fullmatch(heading)
     rest = lines[1:]
-    if council:
+    if council_heading:
+        number = council_heading.group("number")
+        if council_heading.group("kind").lower() == "decision":
+            instrument = "decision"
+        meeting, label, title, rest = _council_identity(
+            council_heading, instrument, rest, registry, source_file, line_of(first.start)
+        )
+    elif council:
         number, title = council.group("number"), _plain(council.group("title"))
         session = SESSION.fullmatch(rest[0].text) if rest else None
-        meeting = registry.meeting(session.group("code")) if session else None
-        if session is None or meeting is None or meeting.body != "Council":
+        coded = registry.meeting(session.group("code")) if session else None
+        if session is None or coded is None or coded.body != "Council":
             raise ReadError(
                 source_file,
                 line_of(rest[0].start) if rest else line_of(first.start),
                 "Council resolution without a known session code such as '(C07)'",
             )
+        meeting = coded
         label, rest = session.group("code"), rest[1:]
         if not rest or not FORMULA.fullmatch(rest[0].text):
             raise ReadError(

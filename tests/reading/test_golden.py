@@ -77,9 +77,11 @@ def test_held_out_precision_and_recall_of_resolution_references(
         expected, got = keys(gold), keys(resolved)
         hits = sum((expected & got).values())
         tp, fp, fn = tp + hits, fp + sum(got.values()) - hits, fn + sum(expected.values()) - hits
-    # The two misses: "Council Decision 588" takes its year (2016) from the sentence, not from
-    # a label; "its Recommendation 13/2016" is IMAC's, a body the registry does not know.
-    assert (tp, fp, fn) == (47, 1, 2)
+    # "Council Decision 588" takes its year (2016) from its sentence ("the ordinary session of
+    # the Council in 2016 ... approved Council Decision 588"; it was (47, 1, 2) before that was
+    # read). The one miss: "its Recommendation 13/2016" is IMAC's, a body the registry does not
+    # know, so it is reported unresolved.
+    assert (tp, fp, fn) == (48, 0, 1)
 
 
 def test_fresh_texts_precision_and_recall() -> None:
@@ -88,14 +90,21 @@ def test_fresh_texts_precision_and_recall() -> None:
     Measured before any change for them: 28 of 29 found in the 11 texts that read, none wrong
     (P 1.000, R 0.966); two headings did not read. Both gaps were then fixed ("(MOD 2008)",
     WTSA's "(Florianópolis, 2004; Johannesburg, 2008; Dubai, 2012)"), so this is now a
-    regression pin. Council 1305 carries no session on its heading and cannot be placed.
+    regression pin. Council 1305 carries no session on its heading, the stored copy dropped the
+    page header that had it ("Council 2009 / … / Document C09/105-E"), and the registry does not
+    know the number: it cannot be placed, and says so.
     """
     tp = fp = fn = 0
     for path in sorted((GOLDEN / "fresh").glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))["references"]
         if path.stem == "c09_res1305":
-            with pytest.raises(ReadError, match="RESOLUTION 1305"):
+            with pytest.raises(ReadError) as error:
                 read_documents(path.with_suffix(".txt"), SETTINGS.sources_dir, REGISTRY)
+            assert (error.value.line, error.value.problem) == (
+                1,
+                "Council resolution without a session: none in 'RESOLUTION 1305', in the lines "
+                "before 'The Council,' or in the registry",
+            )
             continue
         (doc,) = read_documents(path.with_suffix(".txt"), SETTINGS.sources_dir, REGISTRY)
 
@@ -107,6 +116,73 @@ def test_fresh_texts_precision_and_recall() -> None:
         hits = sum((expected & got).values())
         tp, fp, fn = tp + hits, fp + sum(got.values()) - hits, fn + sum(expected.values()) - hits
     assert (tp, fp, fn) == (34, 0, 0)
+
+
+def test_unseen_texts_precision_and_recall() -> None:
+    """Thirty-eight texts annotated blind after development (tests/golden/unseen; all partial).
+
+    Scored on resolution-kind references by (body, instrument, number, year), resolved ones
+    only; the extractor's WTPF opinions ("Opinion 3 (Geneva, 2013)") are left out, as the gold
+    deliberately does not annotate them. The three gold references marked BORDERLINE (ITU-T
+    Recommendations D.50 and X.1255, the World Health Assembly's "Resolution 58/28") are scored
+    apart, by body, instrument and number: an extracted reference naming one is a borderline hit
+    (neither a true nor a false positive), one not found a borderline miss (not a false
+    negative). A WHO resolution has no ITU meeting to place a version at, so the extractor
+    cites the work and keeps the year ("Geneva, 2005") in its label.
+
+    First contact, measured with these rules before any change for these texts: (tp, fp, fn) =
+    (80, 3, 41), borderline 0 found / 3 missed; eight headings did not read (31 of the misses).
+    Now (119, 0, 2), borderline 1 / 2. Council Res. 1179 still does not read: its heading has
+    no session, nor have the lines before "The Council,", and the registry does not know the
+    number; its two references are the two misses. The ITU-T Recommendations (technical
+    standards) are out of scope.
+    """
+    tp = fp = fn = hit = missed = 0
+    unread = []
+    for path in sorted((GOLDEN / "unseen").glob("*.json")):
+        gold = [
+            r
+            for r in json.loads(path.read_text(encoding="utf-8"))["references"]
+            if r["kind"] == "resolution"
+        ]
+
+        def key(ref: dict[str, Any] | Reference) -> tuple[object, ...]:
+            get = ref.get if isinstance(ref, dict) else lambda name: getattr(ref, name)
+            return (get("body"), get("instrument") or "resolution", get("number"), get("year"))
+
+        border = Counter(key(r) for r in gold if (r.get("note") or "").startswith("BORDERLINE"))
+        expected = Counter(key(r) for r in gold) - border
+        try:
+            (doc,) = read_documents(path.with_suffix(".txt"), SETTINGS.sources_dir, REGISTRY)
+        except ReadError as error:
+            unread.append((path.stem, error.line, error.problem))
+            fn, missed = fn + sum(expected.values()), missed + sum(border.values())
+            continue
+        got = Counter(
+            key(r)
+            for r in doc.references
+            if r.kind == "resolution" and r.status == "resolved" and r.instrument != "opinion"
+        )
+        borderline = Counter(k[:3] for k in border)  # by body, instrument and number
+        for found in list(got.elements()):
+            if borderline[found[:3]] > 0:
+                borderline[found[:3]] -= 1
+                got[found] -= 1
+                hit += 1
+        got = +got
+        missed += sum(borderline.values())
+        hits = sum((expected & got).values())
+        tp, fp, fn = tp + hits, fp + sum(got.values()) - hits, fn + sum(expected.values()) - hits
+    assert unread == [
+        (
+            "c01_res1179",
+            1,
+            "Council resolution without a session: none in 'RESOLUTION 1179', in the lines "
+            "before 'The Council,' or in the registry",
+        )
+    ]
+    assert (tp, fp, fn) == (119, 0, 2)
+    assert (hit, missed) == (1, 2)
 
 
 def test_reference_counts_per_corpus_document(corpus: dict[str, Document]) -> None:

@@ -251,6 +251,98 @@ def test_pdf_noise() -> None:
     ]
 
 
+COUNCIL_FORMULA = "\n\nThe Council,\n\nrecalling\n\na) that one;\n"
+PP_FORMULA = "The Plenipotentiary Conference of the International Telecommunication Union"
+
+HEADINGS: list[tuple[str, tuple[object, ...]]] = [
+    # (instrument, body, number, year, meeting, label, title)
+    # the session on the heading, as a code or after "ITU Council"
+    (
+        "Council RESOLUTION 1343 (C12)\n\nPlace, dates and agenda of WRC-15" + COUNCIL_FORMULA,
+        ("resolution", "Council", "1343", 2012, "C12", "C12", "Place, dates and agenda of WRC-15"),
+    ),
+    (
+        "Resolution 1158, ITU Council 2000\n\nApproved at the eleventh Plenary Meeting"
+        + COUNCIL_FORMULA,
+        ("resolution", "Council", "1158", 2000, "C00", "C00", ""),
+    ),
+    (
+        "Council DECISION 588 (C16)\n\nNew building" + COUNCIL_FORMULA,
+        ("decision", "Council", "588", 2016, "C16", "C16", "New building"),
+    ),
+    # none on the heading: the Council document's header before "The Council,"
+    (
+        "RESOLUTION 1305\n\nCouncil 2009\nDocument C09/105-E\n\nRole of the Dedicated Group"
+        + COUNCIL_FORMULA,
+        ("resolution", "Council", "1305", 2009, "C09", "C09", "Role of the Dedicated Group"),
+    ),
+    (
+        "RESOLUTION 1196\n\nDocument C02/81-E\nGENEVA 2002 SESSION\n\nT" + COUNCIL_FORMULA,
+        ("resolution", "Council", "1196", 2002, "C02", "C02", "T"),
+    ),
+    # ... or the registry, which knows one session of Council Resolution 1196
+    (
+        "RESOLUTION 1196\n\n(approved at the fourteenth Plenary Meeting)" + COUNCIL_FORMULA,
+        ("resolution", "Council", "1196", 2002, "C02", "C02", ""),
+    ),
+    # provisional numbers of a conference, kept as written; "GT‑PLEN" with U+2011
+    (
+        "Resolution PLEN/7 (Marrakesh, 2002)\n\nWorld Summit on the Information Society\n\n"
+        f"{PP_FORMULA} (Marrakesh, 2002),\n\nrecalling\n\nthat one,\n",
+        (
+            "resolution",
+            "PP",
+            "PLEN/7",
+            2002,
+            "PP-02",
+            "Marrakesh, 2002",
+            "World Summit on the Information Society",
+        ),
+    ),
+    (
+        f"DECISION GT-PLEN/A (Antalya, 2006)\n\nFourth WTPF\n\n{PP_FORMULA} (Antalya, 2006),\n",
+        ("decision", "PP", "GT-PLEN/A", 2006, "PP-06", "Antalya, 2006", "Fourth WTPF"),
+    ),
+    (
+        f"RESOLUTION GT\u2011PLEN/6 (Antalya, 2006)\n\nT\n\n{PP_FORMULA} (Antalya, 2006),\n",
+        ("resolution", "PP", "GT-PLEN/6", 2006, "PP-06", "Antalya, 2006", "T"),
+    ),
+    # "Rev" without its full stop
+    (
+        "RESOLUTION 50 (Rev Dubai, 2014)\n\nT\n\nThe World Telecommunication Development"
+        " Conference (Dubai, 2014),\n",
+        ("resolution", "WTDC", "50", 2014, "WTDC-14", "Rev Dubai, 2014", "T"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "identity"), HEADINGS)
+def test_heading_forms(text: str, identity: tuple[object, ...]) -> None:
+    doc = read_text(text, "h.txt", "h", REGISTRY)
+    assert (
+        doc.instrument,
+        doc.body,
+        doc.number,
+        doc.year,
+        doc.meeting,
+        doc.label,
+        doc.title,
+    ) == identity
+    assert text[doc.start : doc.start + len(text.split("\n")[0])] == text.split("\n")[0]
+
+
+def test_cyrillic_item_labels() -> None:
+    """ "а)" with a Cyrillic a (U+0430), as in Council Res. 1207: label "a)", next "b)"."""
+    text = HEAD + "recalling\n\n- \u0430) that one;\n- b) that two;\n- \u0441) that three;\n"
+    doc = read_text(text, "x.txt", "x", REGISTRY)
+    assert [(c.clause_id, c.num, c.text) for c in doc.clauses] == [
+        ("recalling-a", "a)", "that one;"),
+        ("recalling-b", "b)", "that two;"),
+        ("recalling-c", "c)", "that three;"),
+    ]
+    assert text[doc.clauses[0].start - 3 : doc.clauses[0].start] == "\u0430) "
+
+
 def test_repeated_ids_get_suffix() -> None:
     doc = body("noting\n\nthat one,\n\nthat two,\n\nnoting\n\na) three,\n")
     assert [c.clause_id for c in doc.clauses] == ["noting", "noting-2", "noting-a"]
@@ -286,6 +378,42 @@ def test_repeated_ids_get_suffix() -> None:
             "RESOLUTION 9 (Dubai, 2018)\n\nThe Martian Conference (Dubai, 2018),\n",
             3,
             "unknown body in the enacting formula: 'Martian Conference'",
+        ),
+        # a Council heading without session, none in the header lines, and a number the
+        # registry does not know (Council Res. 1305 as stored in tests/golden/fresh) ...
+        (
+            "RESOLUTION 1305\n\nRole of the Dedicated Group\n\nThe Council,\n",
+            1,
+            "Council resolution without a session: none in 'RESOLUTION 1305', in the lines "
+            "before 'The Council,' or in the registry",
+        ),
+        # ... or knows in several versions
+        (
+            "RESOLUTION 1282\n\nT\n\nThe Council,\n",
+            1,
+            "Council resolution without a session: none in 'RESOLUTION 1282', in the lines "
+            "before 'The Council,' or in the registry (the registry knows C07, C08)",
+        ),
+        # header lines that disagree decide nothing
+        (
+            "RESOLUTION 1305\n\nCouncil 2009\nDocument C08/12\n\nThe Council,\n",
+            1,
+            "Council resolution without a session: none in 'RESOLUTION 1305', in the lines "
+            "before 'The Council,' or in the registry",
+        ),
+        (
+            "Council RESOLUTION 1343 (C93)\n\nThe Council,\n",
+            1,
+            "no Council session in 1993 in the registry",
+        ),
+        # a bare number and a conference's formula: the heading names no meeting
+        (
+            "RESOLUTION 30\n\nT\n\nThe World Telecommunication Development Conference"
+            " (Dubai, 2014),\n",
+            1,
+            "'RESOLUTION 30' names no meeting and no enacting formula 'The Council,' follows: "
+            "expected a first line like 'RESOLUTION 30 (Rev. Dubai, 2014)' or "
+            "'Council RESOLUTION 1343 (C12)'",
         ),
     ],
 )
