@@ -29,7 +29,7 @@ from app.reading.sources import decode, source_name
 from app.registry import Registry
 from app.settings import Settings
 from app.store import Store, Triple
-from app.store.embedded import from_ox
+from app.store.embedded import EmbeddedStore, from_ox
 from app.validation.report import Report, Result, SourceSpan
 from app.validation.shacl import (
     Candidate,
@@ -208,8 +208,16 @@ def validate_candidate(
 ) -> Report:
     """Validate `candidate` with the stored graph, at the nodes it touches (or `everything`).
 
-    `cached` reuses one in-memory copy of the store per open store (the service); otherwise the
-    copy is made for this call only (the command line).
+    At the nodes it touches, an embedded store lends only their neighbourhood (milliseconds,
+    whatever the store's size). Everywhere, or on a server, the candidate meets a copy of the
+    whole store: `cached` keeps one per open store (the service), otherwise it is made for
+    this call only (the command line).
     """
+    shapes = load_shapes(settings.shapes_dir)
+    if isinstance(store, EmbeddedStore) and not everything:
+        iris = Iris(settings.base_iri)
+        whole = (iris.graph("ontology"), iris.graph("reference"))
+        around = Workspace.around(store, candidate.focus(), whole, shapes)
+        return around.validate(candidate, shapes)
     workspace = workspace_for(store) if cached else Workspace.of(store)
-    return workspace.validate(candidate, load_shapes(settings.shapes_dir), everything=everything)
+    return workspace.validate(candidate, shapes, everything=everything)

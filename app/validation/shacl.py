@@ -83,6 +83,74 @@ def copy_store(store: Store) -> ox.Store:
     return copy
 
 
+REACH = 3
+"""How many hops from a candidate's nodes the shapes read: C02 goes from a citation to its
+target, the target's meeting and that meeting's dates."""
+_REVISES = ox.NamedNode(str(RESKG.revises))
+
+
+def backward(shapes: Graph) -> list[URIRef]:
+    """The predicates shapes follow from object to subject (`sh:targetObjectsOf`,
+    `sh:inversePath`): a focus node's incoming edges along them decide what is validated."""
+    found = {
+        o for p in (SH.targetObjectsOf, SH.inversePath) for o in shapes.objects(None, p)
+        if isinstance(o, URIRef)
+    }
+    return sorted(found)
+
+
+def neighbourhood(
+    store: EmbeddedStore,
+    focus: Collection[URIRef],
+    whole: Iterable[URIRef],
+    incoming: Iterable[URIRef] = (),
+) -> ox.Store:
+    """An in-memory copy of what validating `focus` can read, not of the whole store.
+
+    That is the graphs `whole` (the ontology and the reference data: classes, roles, meetings),
+    the focus nodes' incoming edges along `incoming` (see `backward`), every triple up to `REACH`
+    hops forward of a focus node, and the revision chains through the nodes reached, both ways
+    (R03 follows `revises+`). No shape looks further, so the results at `focus` are those a copy
+    of the whole store gives (tests/shapes/test_neighbourhood.py compares the two).
+    """
+    source = store.oxigraph
+    quads: set[ox.Quad] = set()
+    for name in whole:
+        pattern = source.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
+        quads.update(ox.Quad(q.subject, q.predicate, q.object, _DEFAULT) for q in pattern)
+    seen: set[ox.NamedNode] = set()
+    frontier = {ox.NamedNode(str(node)) for node in focus}
+    for predicate in (ox.NamedNode(str(p)) for p in incoming):
+        for node in frontier:
+            quads.update(source.quads_for_pattern(None, predicate, node, _DEFAULT))
+    for _ in range(REACH):
+        ahead: set[ox.NamedNode] = set()
+        for node in frontier - seen:
+            seen.add(node)
+            for quad in source.quads_for_pattern(node, None, None, _DEFAULT):
+                quads.add(quad)
+                if isinstance(quad.object, ox.NamedNode):
+                    ahead.add(quad.object)
+        frontier = ahead
+    chain = list(seen | frontier)
+    linked: set[ox.NamedNode] = set(chain)
+    while chain:
+        node = chain.pop()
+        for quad in (
+            *source.quads_for_pattern(node, _REVISES, None, _DEFAULT),
+            *source.quads_for_pattern(None, _REVISES, node, _DEFAULT),
+        ):
+            quads.add(quad)
+            for end in (quad.subject, quad.object):
+                if isinstance(end, ox.NamedNode) and end not in linked:
+                    linked.add(end)
+                    chain.append(end)
+                    quads.update(source.quads_for_pattern(end, None, None, _DEFAULT))
+    data = ox.Store()
+    data.bulk_extend(quads)
+    return data
+
+
 def _quad(triple: Triple) -> ox.Quad:
     s, p, o = triple
     return ox.Quad(to_ox(s), to_ox(p), to_ox(o), _DEFAULT)  # type: ignore[arg-type]
@@ -344,16 +412,41 @@ class Workspace:
         """A workspace on a copy of `store`."""
         return cls(copy_store(store), store)
 
+    @classmethod
+    def around(
+        cls,
+        store: EmbeddedStore,
+        focus: Collection[URIRef],
+        whole: Iterable[URIRef],
+        shapes: Graph,
+    ) -> Workspace:
+        """A workspace on the `neighbourhood` of `focus` in `store`: enough to validate there
+        with `shapes`."""
+        return cls(neighbourhood(store, focus, whole, backward(shapes)), store)
+
     def _only_in(self, name: URIRef) -> list[ox.Quad]:
-        """The triples of stored graph `name` that no other stored graph states."""
+        """The triples of stored graph `name` in the copy that no other stored graph states."""
         if self.source is None or name not in self._names:
             return []
+        if isinstance(self.source, EmbeddedStore):
+            return self._only_in_embedded(self.source.oxigraph, ox.NamedNode(str(name)))
         graph = self.source.construct(_GRAPH, {"graph": name})
         return [
             _quad((s, p, o))
             for s, p, o in graph
             if not self.source.ask(_ELSEWHERE, {"s": s, "p": p, "o": o, "graph": name})
         ]
+
+    def _only_in_embedded(self, source: ox.Store, name: ox.NamedNode) -> list[ox.Quad]:
+        only: list[ox.Quad] = []
+        for quad in source.quads_for_pattern(None, None, None, name):
+            merged = ox.Quad(quad.subject, quad.predicate, quad.object, _DEFAULT)
+            if merged not in self.data:
+                continue
+            holders = source.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
+            if all(h.graph_name in (name, _DEFAULT) for h in holders):
+                only.append(merged)
+        return only
 
     def validate(self, candidate: Candidate, shapes: Graph, everything: bool = False) -> Report:
         """Validate the dataset with `candidate` added, at the candidate's nodes (or everywhere)."""
