@@ -23,16 +23,16 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from app.iris import IriError, Iris
 from app.rdf.document_triples import document_triples
-from app.rdf.inferred import inferred_triples
-from app.reading.model import Clause, Document, InstrumentKind, ReadError, Reference
+from app.rdf.inferred import Instrument, KnownVersions, cited_versions, triples_from
+from app.reading.model import Document, ReadError
 from app.reading.pipeline import read_text_documents
 from app.reading.sources import decode
 from app.registry import Registry
@@ -51,22 +51,27 @@ WRITE_LOCK = threading.Lock()
 
 _PREFIX = "PREFIX reskg: <https://w3id.org/reskg/ontology#>\n"
 _SOURCES = _PREFIX + (
-    "SELECT ?text ?file WHERE { ?text a reskg:SourceText ; reskg:sourceFile ?file }"
+    "SELECT ?text ?file WHERE { "
+    "{ VALUES ?text { %s } ?text a reskg:SourceText ; reskg:sourceFile ?file } UNION "
+    "{ VALUES ?file { %s } ?text reskg:sourceFile ?file ; a reskg:SourceText } }"
 )
 _DOCUMENTS = _PREFIX + (
     "SELECT ?text ?version ?file WHERE { ?version reskg:hasText ?text . "
     "?text a reskg:SourceText ; reskg:sourceFile ?file }"
 )
 _TEXTS = _PREFIX + (
-    "SELECT ?text ?version ?number ?label WHERE { "
-    "?version reskg:hasText ?text ; reskg:number ?number ; reskg:versionLabel ?label }"
+    "SELECT ?text ?version ?number ?label WHERE { VALUES ?work { %s } "
+    "?version reskg:versionOf ?work ; reskg:hasText ?text ; reskg:number ?number ; "
+    "reskg:versionLabel ?label }"
 )
 _CITATIONS = _PREFIX + (
-    "SELECT ?citation ?target ?number ?label WHERE { ?citation a reskg:Citation ; "
-    'reskg:referenceKind "resolution" ; reskg:resolutionStatus "resolved" ; '
-    "reskg:target ?target . ?target reskg:number ?number . "
+    "SELECT ?citation ?target ?number ?label WHERE { VALUES ?work { %s } "
+    "?target reskg:versionOf ?work ; reskg:number ?number . "
+    "?citation reskg:target ?target ; a reskg:Citation ; "
+    'reskg:referenceKind "resolution" ; reskg:resolutionStatus "resolved" . '
     "OPTIONAL { ?citation reskg:citedLabel ?label } }"
 )
+_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?graph { ?s ?p ?o } }"
 
 
 class SourceConflict(ValueError):
@@ -194,72 +199,80 @@ def _version_parts(iris: Iris, version: Node) -> tuple[str, str, int] | None:
     return parsed.kind.removesuffix("-version"), parsed.parts[0], int(parsed.parts[2])
 
 
-def stored_documents(store: Store, iris: Iris, skip: Iterable[URIRef] = ()) -> list[Document]:
-    """The stored source texts as far as `graph/inferred` needs them (identity, label and
-    resolved citations of versions), leaving out the graphs in `skip`."""
-    left_out = {str(name) for name in skip}
-    documents: dict[str, list[Document]] = {}
-    for row in store.select(_TEXTS):
-        text = str(row["text"])
-        parts = _version_parts(iris, row["version"])
-        if text in left_out or parts is None:
-            continue
-        kind, body, year = parts
-        documents.setdefault(text, []).append(
-            Document(
-                text,
-                text,
-                cast(InstrumentKind, kind),
-                body,
-                str(row["number"]),
-                year,
-                "",
-                None,
-                str(row["label"]),
-                "",
-                0,
-                0,
-                0,
-            )
+def _works(iris: Iris, nodes: Iterable[Node]) -> set[Instrument]:
+    """The works of the version IRIs among `nodes`: (kind, body, number)."""
+    works: set[Instrument] = set()
+    for node in nodes:
+        parts = _version_parts(iris, node)
+        if parts is not None:
+            kind, body, _ = parts
+            works.add((kind, body, iris.parse(str(node)).parts[1]))
+    return works
+
+
+def _mentioned(store: Store, graphs: Iterable[URIRef]) -> set[Node]:
+    """Every node the stored `graphs` mention (as subject or object)."""
+    nodes: set[Node] = set()
+    for graph in graphs:
+        for s, _, o in store.construct(_GRAPH, {"graph": graph}):
+            nodes.update((s, o))
+    return nodes
+
+
+def _add_stored(
+    known: KnownVersions, store: Store, iris: Iris, works: set[Instrument], skip: set[str]
+) -> None:
+    """What the stored texts (less the graphs in `skip`) say about the versions of `works`:
+    the texts of those versions, and the citations of them."""
+    ordered = sorted(works)
+    for chunk in range(0, len(ordered), 200):
+        values = " ".join(
+            f"<{iris.instrument(body, number, kind)}>"
+            for kind, body, number in ordered[chunk : chunk + 200]
         )
-    cited: dict[str, list[Reference]] = {}
-    for row in store.select(_CITATIONS):
-        text = str(row["citation"]).rsplit("/citation/", 1)[0]
-        parts = _version_parts(iris, row["target"])
-        if text in left_out or parts is None:
-            continue
-        kind, body, year = parts
-        label = str(row["label"]) if "label" in row else None
-        cited.setdefault(text, []).append(
-            Reference(
-                "resolution",
-                "",
-                0,
-                0,
-                body=body,
-                number=str(row["number"]),
-                year=year,
-                label=label,
-                instrument=kind,
-            )
-        )
-    for text, references in cited.items():
-        # Every stored text has its identity; the citations go to one of its documents.
-        holder = documents[text][0] if text in documents else None
-        if holder is not None:
-            holder.clauses.append(
-                Clause(
-                    "citations", "preamble", None, None, None, "", 0, 0, 0, references=references
-                )
-            )
-    return [doc for docs in documents.values() for doc in docs]
+        for row in store.select(_TEXTS % values):
+            parts = _version_parts(iris, row["version"])
+            if str(row["text"]) not in skip and parts is not None:
+                kind, body, year = parts
+                known.add_text((kind, body, str(row["number"])), year, str(row["label"]))
+        for row in store.select(_CITATIONS % values):
+            parts = _version_parts(iris, row["target"])
+            text = str(row["citation"]).rsplit("/citation/", 1)[0]
+            if text not in skip and parts is not None:
+                kind, body, year = parts
+                label = str(row["label"]) if "label" in row else None
+                known.add_citation((kind, body, str(row["number"])), year, label)
 
 
 def recompute_inferred(
-    store: Store, registry: Registry, iris: Iris, skip: Iterable[URIRef], added: Sequence[Document]
+    store: Store,
+    registry: Registry,
+    iris: Iris,
+    skip: Iterable[URIRef],
+    added: Sequence[Document],
+    stored: set[Triple] | None = None,
 ) -> list[Triple]:
-    """`graph/inferred` as a build of the stored texts (less `skip`) plus `added` makes it."""
-    return list(inferred_triples([*stored_documents(store, iris, skip), *added], registry, iris))
+    """`graph/inferred` as a build of the stored texts (less `skip`) plus `added` makes it.
+
+    Only the works that `added` and the graphs in `skip` mention are worked out again, from the
+    stored texts that hold or cite their versions; the stored facts about other works stay
+    (`stored`: the stored inferred graph, when the caller has it already).
+    """
+    skipped = list(skip)
+    mentioned = _mentioned(store, skipped)
+    for doc in added:
+        mentioned.add(iris.version(doc.body, doc.number, doc.year, doc.instrument))
+        mentioned.update(iris.version(b, n, y, k) for (k, b, n), y, _ in cited_versions(doc))
+    works = _works(iris, mentioned)
+    known = KnownVersions.from_registry(registry)
+    _add_stored(known, store, iris, works, {str(name) for name in skipped})
+    for doc in added:
+        known.add_document(doc)
+    fresh = [t for t in triples_from(known, registry, iris) if _works(iris, [t[0]]) <= works]
+    if stored is None:
+        stored = _stored_inferred(store, iris)
+    kept = [t for t in stored if not _works(iris, [t[0]]) & works]
+    return sorted({*kept, *fresh})
 
 
 def _stored_inferred(store: Store, iris: Iris) -> set[Triple]:
@@ -267,7 +280,7 @@ def _stored_inferred(store: Store, iris: Iris) -> set[Triple]:
     if isinstance(store, EmbeddedStore):
         quads = store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
         return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads}
-    return set()
+    return {(s, p, o) for s, p, o in store.construct(_GRAPH, {"graph": graph})}
 
 
 def stored_sources(
@@ -297,9 +310,11 @@ def stored_sources(
     ]
 
 
-def _sources_by_file(store: Store) -> dict[str, str]:
-    """Stored source graph IRI -> the file it was read from."""
-    return {str(row["text"]): str(row["file"]) for row in store.select(_SOURCES)}
+def _sources_by_file(store: Store, texts: Iterable[URIRef], files: Iterable[str]) -> dict[str, str]:
+    """Stored source graph IRI -> the file it was read from, for the source graphs `texts` and
+    for every stored source read from one of `files`."""
+    wanted = " ".join(t.n3() for t in texts), " ".join(Literal(f).n3() for f in files)
+    return {str(row["text"]): str(row["file"]) for row in store.select(_SOURCES % wanted)}
 
 
 def _old_quads(store: Store, names: Iterable[URIRef]) -> list[ox.Quad] | None:
@@ -382,7 +397,7 @@ def ingest(
         landed.append(LandedDocument(doc.source_id, str(name), str(version), doc.source_file))
     files = {source.name for source in inputs}
     with WRITE_LOCK:
-        stored = _sources_by_file(store)
+        stored = _sources_by_file(store, graphs, files)
         for doc in documents:
             held_by = stored.get(str(iris.source(doc.source_id)))
             if held_by is not None and held_by not in files:
@@ -398,8 +413,8 @@ def ingest(
         )
         for name in removed:
             graphs[name] = []
-        inferred = recompute_inferred(store, registry, iris, graphs, documents)
         old = _stored_inferred(store, iris)
+        inferred = recompute_inferred(store, registry, iris, graphs, documents, old)
         changed = {n for t in old.symmetric_difference(inferred) for n in (t[0], t[2])}
         candidate = _IngestCandidate(
             graphs={**graphs, iris.graph("inferred"): inferred},

@@ -63,20 +63,34 @@ class KnownVersions:
             known.labelled.add((work, row.year))
         return known
 
+    def add_text(self, work: Instrument, year: int, label: str | None) -> None:
+        """A source text of version (`work`, `year`), headed `label`."""
+        self.add(work, year, label)
+        self.labelled.add((work, year))
+
+    def add_citation(self, work: Instrument, year: int, label: str | None) -> None:
+        """A resolved citation of version (`work`, `year`), written `label`."""
+        self.add(work, year, label)
+        if label:
+            self.forms.setdefault((work, year), Counter())[label] += 1
+
     def add_document(self, doc: Document) -> None:
         """What one read document says: its own version, and the versions it cites."""
-        work = (doc.instrument, doc.body, doc.number)
-        self.add(work, doc.year, doc.label)
-        self.labelled.add((work, doc.year))
-        for ref in doc.references:
-            if ref.kind != "resolution" or ref.status != "resolved" or ref.year is None:
-                continue
-            if not (ref.body and ref.number):
-                continue
-            cited = (ref.instrument or "resolution", ref.body, ref.number)
-            self.add(cited, ref.year, ref.label)
-            if ref.label:
-                self.forms.setdefault((cited, ref.year), Counter())[ref.label] += 1
+        self.add_text((doc.instrument, doc.body, doc.number), doc.year, doc.label)
+        for work, year, label in cited_versions(doc):
+            self.add_citation(work, year, label)
+
+
+def cited_versions(doc: Document) -> list[tuple[Instrument, int, str | None]]:
+    """The versions `doc` cites (resolved, with a year), with the label each is written with."""
+    found: list[tuple[Instrument, int, str | None]] = []
+    for ref in doc.references:
+        if ref.kind != "resolution" or ref.status != "resolved" or ref.year is None:
+            continue
+        if ref.body and ref.number:
+            work = (ref.instrument or "resolution", ref.body, ref.number)
+            found.append((work, ref.year, ref.label))
+    return found
 
 
 def inferred_triples(documents: Iterable[Document], registry: Registry, iris: Iris) -> list[Triple]:
