@@ -33,6 +33,8 @@ _SLUG_TO_CODE = {slug: code for code, slug in BODY_CODES.items()}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9.&-]*$")
 _YEAR = re.compile(r"^\d{4}$")
 _PATH = re.compile(r"[0-9A-Za-z_.&/-]*")
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
+"""What every IRI minted here is: the store loads them without checking again."""
 
 
 class IriError(ValueError):
@@ -82,6 +84,8 @@ class Iris:
     def __init__(self, base: str) -> None:
         if not base.endswith(("/", "#")):
             raise IriError(f"base IRI {base!r} must end with '/' or '#'")
+        if not _ABSOLUTE.match(base):
+            raise IriError(f"base IRI {base!r} is not an absolute IRI without spaces or <>")
         self.base = base
 
     def _mint(self, path: str) -> URIRef:

@@ -102,6 +102,8 @@ def test_base_is_configurable() -> None:
     ("call", "message"),
     [
         (lambda: Iris("https://example.org/kg"), "must end with '/' or '#'"),
+        (lambda: Iris("example.org/kg/"), "is not an absolute IRI"),
+        (lambda: Iris("https://example.org/my kg/"), "is not an absolute IRI"),
         (lambda: iris.action_line("C14x"), "is not of the form C5"),
         (lambda: iris.instrument("PP", "1 40"), "cannot go into an IRI"),
         (lambda: iris.instrument("PP", "140", "treaty"), "unknown instrument kind"),

@@ -137,9 +137,12 @@ class EmbeddedStore(Store):
         self._ox.flush()
 
     def bulk_load_nquads(self, text: str) -> None:
-        """Add N-Quads made by `nquads` (Oxigraph's parser is much faster than Python terms)."""
+        """Add N-Quads made by `nquads` (Oxigraph's parser is much faster than Python terms).
+
+        Parsed leniently (IRIs not checked again): `nquads` escapes every literal, and every
+        IRI is minted and checked by `app.iris` or comes from the ontology's parsed files."""
         if text:
-            self._ox.bulk_load(input=text.encode(), format=ox.RdfFormat.N_QUADS)
+            self._ox.bulk_load(input=text.encode(), format=ox.RdfFormat.N_QUADS, lenient=True)
 
     def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
         parts = [_retract(name) for name in graphs]
