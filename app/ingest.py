@@ -71,7 +71,6 @@ _CITATIONS = _PREFIX + (
     'reskg:referenceKind "resolution" ; reskg:resolutionStatus "resolved" . '
     "OPTIONAL { ?citation reskg:citedLabel ?label } }"
 )
-_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?graph { ?s ?p ?o } }"
 
 
 class SourceConflict(ValueError):
@@ -214,7 +213,7 @@ def _mentioned(store: Store, graphs: Iterable[URIRef]) -> set[Node]:
     """Every node the stored `graphs` mention (as subject or object)."""
     nodes: set[Node] = set()
     for graph in graphs:
-        for s, _, o in store.construct(_GRAPH, {"graph": graph}):
+        for s, _, o in store.graph_triples(graph):
             nodes.update((s, o))
     return nodes
 
@@ -276,11 +275,7 @@ def recompute_inferred(
 
 
 def _stored_inferred(store: Store, iris: Iris) -> set[Triple]:
-    graph = iris.graph("inferred")
-    if isinstance(store, EmbeddedStore):
-        quads = store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
-        return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads}
-    return {(s, p, o) for s, p, o in store.construct(_GRAPH, {"graph": graph})}
+    return set(store.graph_triples(iris.graph("inferred")))
 
 
 def stored_sources(

@@ -51,6 +51,10 @@ class Store(ABC):
         """The named graphs, sorted."""
 
     @abstractmethod
+    def graph_triples(self, name: URIRef) -> list[Triple]:
+        """Every triple of the named graph `name` (none if there is no such graph)."""
+
+    @abstractmethod
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[Row]:
         """Run a SELECT over the union of all graphs; each row maps variable -> bound term."""
 

@@ -167,6 +167,10 @@ class EmbeddedStore(Store):
         names = (from_ox(g) for g in self._ox.named_graphs())
         return sorted(n for n in names if isinstance(n, URIRef))
 
+    def graph_triples(self, name: URIRef) -> list[Triple]:
+        quads = self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
+        return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads]
+
     def _query(self, query: str, bindings: Mapping[str, Node] | None) -> object:
         return self._ox.query(bind(query, bindings))
 

@@ -376,6 +376,9 @@ class RemoteStore(Store):
             graph.add(triple)
         return graph
 
+    def graph_triples(self, name: URIRef) -> list[Triple]:
+        return self._graph_triples(name)
+
     def _graph_triples(self, name: URIRef) -> list[Triple]:
         """Every triple of one graph, a page at a time (servers cap the size of an answer).
 
