@@ -492,6 +492,8 @@ def _lines(source: str, pos: int) -> list[_Line]:
         lead = header or _BULLET.match(raw)
         skip = lead.end() if lead else 0
         stripped = raw.rstrip()
+        if skip >= len(stripped):
+            continue  # a bullet with nothing after it
         out.append(
             _Line(
                 start + skip,

@@ -227,6 +227,13 @@ def body(text: str) -> Document:
     return read_text(HEAD + text, "x.txt", "x", REGISTRY)
 
 
+def test_a_bullet_with_nothing_after_it_is_skipped() -> None:
+    # found by test_arbitrary_body_spans_in_range: "- " alone made a line that ended before it
+    # started, and the next line, read as its continuation, had no offsets to start from
+    doc = body("- \na")
+    assert [(c.text, c.start) for c in doc.clauses] == [("a", len(HEAD) + 3)]
+
+
 def test_pdf_noise() -> None:
     doc = body(
         "resolves\n\n1 that one; 2 that two; ____________________ 1 A note. "
