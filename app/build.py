@@ -1,4 +1,5 @@
-"""Build the dataset: ontology + reference data + every source text, one graph each.
+"""Build the dataset: ontology, reference data, every source text and every work, one graph
+each (no triple in two graphs: the default graph is their union).
 
 `build` writes a new store beside the old one and swaps it in only when everything was read, so
 bad input leaves the existing store exactly as it was.
@@ -21,8 +22,8 @@ from rdflib.compare import to_canonical_graph
 from app.iris import Iris
 from app.progress import Advance, progress
 from app.rdf.document_triples import document_triples
-from app.rdf.inferred import KnownVersions, triples_from
 from app.rdf.reference_triples import reference_triples
+from app.rdf.work_graphs import Mentions, work_graphs
 from app.reading.model import Clause, Document
 from app.reading.pipeline import read_documents
 from app.registry import Registry
@@ -44,7 +45,7 @@ class BuildReport:
     references: int
     graphs: int
     triples: int
-    """Triples written into the named graphs (a triple two graphs hold counts twice)."""
+    """Triples written (each into one named graph)."""
 
 
 def bundled_sources(settings: Settings) -> list[Path]:
@@ -85,7 +86,7 @@ def fixed_graphs(registry: Registry, settings: Settings) -> dict[URIRef, list[Tr
 class _Tally:
     """What has been read so far, and the facts that need every document."""
 
-    known: KnownVersions
+    known: Mentions
     names: set[URIRef]
     documents: int = 0
     references: int = 0
@@ -149,7 +150,7 @@ def _stream_into(
         for documents in results:
             for doc, text in documents:
                 tally.take(doc, iris.source(doc.source_id))
-                tally.triples += text.count("\n") // 2
+                tally.triples += text.count("\n")
                 pending.append(text)
             advance()
             if len(pending) >= 500:
@@ -178,7 +179,7 @@ def build_into(
     iris = Iris(settings.base_iri)
     chosen = list(paths) if paths is not None else bundled_sources(settings)
     graphs: dict[URIRef, Sequence[Triple]] = dict(fixed_graphs(registry, settings))
-    tally = _Tally(KnownVersions.from_registry(registry), set(graphs))
+    tally = _Tally(Mentions.from_registry(registry), set(graphs))
     with progress(len(chosen), "reading sources", quiet) as advance:
         if isinstance(store, EmbeddedStore):
             _stream_into(store, settings, chosen, tally, advance)
@@ -187,7 +188,8 @@ def build_into(
                 name = iris.source(doc.source_id)
                 tally.take(doc, name)
                 graphs[name] = document_triples(doc, iris)
-    graphs[iris.graph("inferred")] = triples_from(tally.known, registry, iris)
+    reference = set(graphs[iris.graph("reference")])
+    graphs.update(work_graphs(tally.known, registry, iris, reference))
     tally.triples += sum(len(t) for t in graphs.values())
     if isinstance(store, EmbeddedStore):
         store.bulk_load(graphs)
@@ -199,7 +201,7 @@ def build_into(
         sources=len(chosen),
         documents=tally.documents,
         references=tally.references,
-        graphs=len(tally.names) + 1,
+        graphs=len(tally.names | {name for name, triples in graphs.items() if triples}),
         triples=tally.triples,
     )
 

@@ -72,13 +72,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         from app.iris import Iris
         from app.rdf.document_triples import document_triples
+        from app.rdf.work_graphs import work_graphs_of
 
+        iris = Iris(settings.base_iri)
         graph = Graph()
         graph.bind("reskg", "https://w3id.org/reskg/ontology#")
         graph.bind("role", "https://w3id.org/reskg/role/")
         for doc in documents:
-            for triple in document_triples(doc, Iris(settings.base_iri)):
+            for triple in document_triples(doc, iris):
                 graph.add(triple)
+        # what the works' graphs would settle from these texts alone: identity and labels
+        for settled in work_graphs_of(documents, registry, iris, frozenset()).values():
+            for fact in settled:
+                graph.add(fact)
         sys.stdout.write(graph.serialize(format="turtle"))
     return 0
 

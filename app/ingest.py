@@ -1,10 +1,11 @@
 """Add, replace and remove source texts in the stored graph, never leaving it half-written.
 
-`ingest` reads the inputs into document graphs, recomputes `graph/inferred` over every document
-(the stored ones read back from the graph), validates the result with the stored graph, and only
-then writes: the document graphs, the graphs of the same files that are gone, and the new
-inferred graph, in ONE `replace_graphs` transaction. A rejected input changes nothing.
-`delete_document` removes a source text's graph the same way. Writes take one process-wide lock
+`ingest` reads the inputs into document graphs, recomputes the graphs of the works and documents
+they (and the texts they replace) mention from every source that mentions them (the stored ones
+read back from the store), validates the result with the stored graph, and only then writes:
+the document graphs, the graphs of the same files that are gone, and those works' graphs, in
+ONE `replace_graphs` transaction. A rejected input changes nothing. `delete_document` removes a
+source text's graph the same way. Writes take one process-wide lock
 (one writer at a time, readers go on); after every write the cached answers are dropped.
 
 `RESKG_INGEST_PAUSE=point:seconds` (a test hook) sleeps at `validated` (just before the write)
@@ -20,7 +21,7 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,14 +32,15 @@ from rdflib.term import Node
 
 from app.iris import IriError, Iris
 from app.rdf.document_triples import document_triples
-from app.rdf.inferred import Instrument, KnownVersions, cited_versions, triples_from
+from app.rdf.reference_triples import reference_triples
+from app.rdf.work_graphs import Cited, Mentions, cited, owner_of, target_iri, work_graphs
 from app.reading.model import Document, ReadError
 from app.reading.pipeline import read_text_documents
 from app.reading.sources import decode
 from app.registry import Registry
 from app.settings import Settings, get_settings
 from app.store import Store, Triple
-from app.store.embedded import EmbeddedStore, from_ox
+from app.store.embedded import EmbeddedStore
 from app.validation import Candidate, InputError, Report, validate_candidate
 from app.validation.shacl import Workspace, load_shapes, store_written
 
@@ -60,16 +62,24 @@ _DOCUMENTS = _PREFIX + (
     "?text a reskg:SourceText ; reskg:sourceFile ?file }"
 )
 _TEXTS = _PREFIX + (
-    "SELECT ?text ?version ?number ?label WHERE { VALUES ?work { %s } "
-    "?version reskg:versionOf ?work ; reskg:hasText ?text ; reskg:number ?number ; "
-    "reskg:versionLabel ?label }"
+    "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    "SELECT ?text ?version ?label ?meeting ?title WHERE { VALUES ?work { %s } "
+    "?version reskg:versionOf ?work ; reskg:hasText ?text . ?text reskg:statedLabel ?label . "
+    "OPTIONAL { ?text reskg:statedMeeting ?meeting } OPTIONAL { ?text dcterms:title ?title } }"
 )
-_CITATIONS = _PREFIX + (
-    "SELECT ?citation ?target ?number ?label WHERE { VALUES ?work { %s } "
-    "?target reskg:versionOf ?work ; reskg:number ?number . "
-    "?citation reskg:target ?target ; a reskg:Citation ; "
-    'reskg:referenceKind "resolution" ; reskg:resolutionStatus "resolved" . '
-    "OPTIONAL { ?citation reskg:citedLabel ?label } }"
+_VERSION_CITATIONS = _PREFIX + (
+    "SELECT ?citation ?target ?status ?label ?meeting WHERE { VALUES ?work { %s } "
+    "?target reskg:versionOf ?work . ?citation reskg:target ?target ; "
+    "reskg:resolutionStatus ?status . OPTIONAL { ?citation reskg:citedLabel ?label } "
+    "OPTIONAL { ?citation reskg:statedMeeting ?meeting } }"
+)
+_WORK_CITATIONS = _PREFIX + (
+    "SELECT ?citation ?target WHERE { VALUES ?target { %s } ?citation reskg:target ?target ; "
+    'reskg:referenceKind "resolution" }'
+)
+_DOCUMENT_CITATIONS = _PREFIX + (
+    "SELECT ?citation ?code ?kind WHERE { VALUES ?target { %s } ?citation reskg:target ?target ; "
+    "reskg:citedCode ?code ; reskg:referenceKind ?kind }"
 )
 
 
@@ -139,7 +149,7 @@ class DeleteResult:
 
 @dataclass
 class _IngestCandidate(Candidate):
-    """A candidate validated at the nodes of its documents and of the inferred facts changed."""
+    """A candidate validated at the nodes of its documents and of the settled facts changed."""
 
     changed: set[URIRef] = field(default_factory=set)
     documents: set[URIRef] = field(default_factory=set)
@@ -187,26 +197,17 @@ def read_inputs(inputs: Sequence[SourceInput], registry: Registry) -> list[Docum
     return documents
 
 
-def _version_parts(iris: Iris, version: Node) -> tuple[str, str, int] | None:
-    """(kind, body, year) of a version IRI minted here; None for anything else."""
+def _work_of(iris: Iris, node: Node) -> tuple[str, str, str, int | None] | None:
+    """(kind, body, number, year or None) of a version or work IRI minted here, else None."""
     try:
-        parsed = iris.parse(str(version))
+        parsed = iris.parse(str(node))
     except IriError:
         return None
-    if not parsed.kind.endswith("-version"):
+    kind = parsed.kind.removesuffix("-version")
+    if kind == parsed.kind and kind not in ("resolution", "decision", "recommendation", "opinion"):
         return None
-    return parsed.kind.removesuffix("-version"), parsed.parts[0], int(parsed.parts[2])
-
-
-def _works(iris: Iris, nodes: Iterable[Node]) -> set[Instrument]:
-    """The works of the version IRIs among `nodes`: (kind, body, number)."""
-    works: set[Instrument] = set()
-    for node in nodes:
-        parts = _version_parts(iris, node)
-        if parts is not None:
-            kind, body, _ = parts
-            works.add((kind, body, iris.parse(str(node)).parts[1]))
-    return works
+    year = int(parsed.parts[2]) if len(parsed.parts) == 3 else None
+    return kind, parsed.parts[0], parsed.parts[1], year
 
 
 def _mentioned(store: Store, graphs: Iterable[URIRef]) -> set[Node]:
@@ -218,64 +219,82 @@ def _mentioned(store: Store, graphs: Iterable[URIRef]) -> set[Node]:
     return nodes
 
 
+def _owners(iris: Iris, nodes: Iterable[Node]) -> set[URIRef]:
+    """The works' and documents' graphs that settle what is said about `nodes`."""
+    return {owner for node in nodes if (owner := owner_of(iris, node)) is not None}
+
+
+def _meeting_id(node: Node | None) -> str | None:
+    return str(node).rsplit("/", 1)[-1].upper() if node is not None else None
+
+
+def _values(nodes: Sequence[URIRef]) -> Iterator[str]:
+    for chunk in range(0, len(nodes), 200):
+        yield " ".join(f"<{node}>" for node in nodes[chunk : chunk + 200])
+
+
+def _source_of(node: Node, marker: str) -> str:
+    return str(node).rsplit(f"/{marker}/", 1)[0]
+
+
 def _add_stored(
-    known: KnownVersions, store: Store, iris: Iris, works: set[Instrument], skip: set[str]
+    known: Mentions, store: Store, iris: Iris, owners: set[URIRef], skip: set[str]
 ) -> None:
-    """What the stored texts (less the graphs in `skip`) say about the versions of `works`:
-    the texts of those versions, and the citations of them."""
-    ordered = sorted(works)
-    for chunk in range(0, len(ordered), 200):
-        values = " ".join(
-            f"<{iris.instrument(body, number, kind)}>"
-            for kind, body, number in ordered[chunk : chunk + 200]
-        )
+    """What the stored texts (less the graphs in `skip`) say about the works and documents of
+    `owners`: the texts of those works' versions, and every citation of them."""
+    works = sorted(o for o in owners if _work_of(iris, o) is not None)
+    documents = sorted(o for o in owners if o not in set(works))
+    for values in _values(works):
         for row in store.select(_TEXTS % values):
-            parts = _version_parts(iris, row["version"])
-            if str(row["text"]) not in skip and parts is not None:
-                kind, body, year = parts
-                known.add_text((kind, body, str(row["number"])), year, str(row["label"]))
-        for row in store.select(_CITATIONS % values):
-            parts = _version_parts(iris, row["target"])
-            text = str(row["citation"]).rsplit("/citation/", 1)[0]
-            if text not in skip and parts is not None:
-                kind, body, year = parts
-                label = str(row["label"]) if "label" in row else None
-                known.add_citation((kind, body, str(row["number"])), year, label)
+            parts = _work_of(iris, row["version"])
+            if str(row["text"]) in skip or parts is None:
+                continue
+            kind, body, number, year = parts
+            if year is None:
+                continue
+            title = str(row["title"]) if "title" in row else None
+            meeting = _meeting_id(row.get("meeting"))
+            known.add_text((kind, body, number), year, str(row["label"]), meeting, title)
+        for row in store.select(_VERSION_CITATIONS % values):
+            parts = _work_of(iris, row["target"])
+            if _source_of(row["citation"], "citation") in skip or parts is None:
+                continue
+            kind, body, number, year = parts
+            resolved = str(row["status"]) == "resolved"
+            form = str(row["label"]) if "label" in row and resolved else None
+            meeting = _meeting_id(row.get("meeting"))
+            known.add_cited(Cited("version", (kind, body, number), year, meeting, form))
+        for row in store.select(_WORK_CITATIONS % values):
+            parts = _work_of(iris, row["target"])
+            if _source_of(row["citation"], "citation") in skip or parts is None:
+                continue
+            known.add_cited(Cited("work", parts[:3]))
+    for values in _values(documents):
+        for row in store.select(_DOCUMENT_CITATIONS % values):
+            if _source_of(row["citation"], "citation") not in skip:
+                code, kind = str(row["code"]), str(row["kind"])
+                known.add_cited(Cited("document", code=code, document_kind=kind))
 
 
-def recompute_inferred(
-    store: Store,
-    registry: Registry,
-    iris: Iris,
-    skip: Iterable[URIRef],
-    added: Sequence[Document],
-    stored: set[Triple] | None = None,
-) -> list[Triple]:
-    """`graph/inferred` as a build of the stored texts (less `skip`) plus `added` makes it.
-
-    Only the works that `added` and the graphs in `skip` mention are worked out again, from the
-    stored texts that hold or cite their versions; the stored facts about other works stay
-    (`stored`: the stored inferred graph, when the caller has it already).
-    """
+def recompute_work_graphs(
+    store: Store, registry: Registry, iris: Iris, skip: Iterable[URIRef], added: Sequence[Document]
+) -> dict[URIRef, list[Triple]]:
+    """The graphs of the works and documents that `added` and the stored graphs in `skip`
+    mention, as a build of the stored texts (less `skip`) plus `added` makes them; an empty
+    list for one that nothing mentions any more."""
     skipped = list(skip)
-    mentioned = _mentioned(store, skipped)
+    owners = _owners(iris, _mentioned(store, skipped))
     for doc in added:
-        mentioned.add(iris.version(doc.body, doc.number, doc.year, doc.instrument))
-        mentioned.update(iris.version(b, n, y, k) for (k, b, n), y, _ in cited_versions(doc))
-    works = _works(iris, mentioned)
-    known = KnownVersions.from_registry(registry)
-    _add_stored(known, store, iris, works, {str(name) for name in skipped})
+        owners.add(iris.instrument(doc.body, doc.number, doc.instrument))
+        targets = (cited(ref) for ref in doc.references)
+        owners |= _owners(iris, (target_iri(t, iris) for t in targets if t is not None))
+    known = Mentions.from_registry(registry)
+    _add_stored(known, store, iris, owners, {str(name) for name in skipped})
     for doc in added:
         known.add_document(doc)
-    fresh = [t for t in triples_from(known, registry, iris) if _works(iris, [t[0]]) <= works]
-    if stored is None:
-        stored = _stored_inferred(store, iris)
-    kept = [t for t in stored if not _works(iris, [t[0]]) & works]
-    return sorted({*kept, *fresh})
-
-
-def _stored_inferred(store: Store, iris: Iris) -> set[Triple]:
-    return set(store.graph_triples(iris.graph("inferred")))
+    reference = set(reference_triples(registry, iris))
+    graphs = work_graphs(known, registry, iris, reference)
+    return {owner: graphs.get(owner, []) for owner in sorted(owners)}
 
 
 def stored_sources(
@@ -312,18 +331,6 @@ def _sources_by_file(store: Store, texts: Iterable[URIRef], files: Iterable[str]
     return {str(row["text"]): str(row["file"]) for row in store.select(_SOURCES % wanted)}
 
 
-def _old_quads(store: Store, names: Iterable[URIRef]) -> list[ox.Quad] | None:
-    """The quads of graphs about to change (embedded store only: None elsewhere)."""
-    if not isinstance(store, EmbeddedStore):
-        return None
-    default = ox.DefaultGraph()
-    return [
-        ox.Quad(q.subject, q.predicate, q.object, default)
-        for name in names
-        for q in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
-    ]
-
-
 def _validate(store: Store, settings: Settings, candidate: Candidate, cached: bool) -> Report:
     """Validate on the cached workspace (embedded store), else on a copy of the stored union
     without the graphs the candidate replaces (a remote store: the workspace cannot read one
@@ -345,7 +352,7 @@ def _write(store: Store, graphs: dict[URIRef, list[Triple]]) -> None:
     """The one transaction; then every cache of the store's state is brought up to date."""
     from app.lineage import cache  # imports FastAPI: not on the command line's start-up path
 
-    before = _old_quads(store, graphs)
+    before = {name: store.graph_triples(name) for name in graphs}
     try:
         store.replace_graphs(graphs)
     except BaseException:
@@ -353,14 +360,10 @@ def _write(store: Store, graphs: dict[URIRef, list[Triple]]) -> None:
         store_written(store, graphs, None)
         raise
     cache.invalidate()
-    gone: list[Triple] | None = None
-    if before is not None and isinstance(store, EmbeddedStore):
-        present = store.oxigraph
-        gone = [
-            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
-            for q in before
-            if q not in present
-        ]
+    gone: list[Triple] = []  # no other graph holds a triple of these: gone from the union
+    for name, old in before.items():
+        new = set(graphs[name])
+        gone += [t for t in old if t not in new]
     store_written(store, graphs, gone)
 
 
@@ -408,11 +411,13 @@ def ingest(
         )
         for name in removed:
             graphs[name] = []
-        old = _stored_inferred(store, iris)
-        inferred = recompute_inferred(store, registry, iris, graphs, documents, old)
-        changed = {n for t in old.symmetric_difference(inferred) for n in (t[0], t[2])}
+        settled = recompute_work_graphs(store, registry, iris, graphs, documents)
+        changed: set[Node] = set()
+        for owner, triples in settled.items():
+            difference = set(store.graph_triples(owner)).symmetric_difference(triples)
+            changed.update(n for t in difference for n in (t[0], t[2]))
         candidate = _IngestCandidate(
-            graphs={**graphs, iris.graph("inferred"): inferred},
+            graphs={**graphs, **settled},
             files=sorted(files),
             changed={n for n in changed if isinstance(n, URIRef)},
             documents={URIRef(d.graph) for d in landed},
@@ -421,7 +426,7 @@ def ingest(
         if report.count("Violation"):
             return IngestResult(False, tuple(landed), (), (), report)
         _pause("validated")
-        _write(store, {**graphs, iris.graph("inferred"): inferred})
+        _write(store, {**graphs, **settled})
         _pause("written")
     return IngestResult(
         True, tuple(landed), tuple(map(str, replaced)), tuple(map(str, removed)), report
@@ -430,17 +435,18 @@ def ingest(
 
 def delete_document(store: Store, settings: Settings, source_id: str) -> DeleteResult:
     """Remove the source text `source_id` (or every component of an AKN collection of that id)
-    and recompute `graph/inferred`, in one transaction; `UnknownSource` when there is none."""
+    and recompute the graphs of the works it mentions, in one transaction; `UnknownSource`
+    when there is none."""
     iris = Iris(settings.base_iri)
     with WRITE_LOCK:
         doomed = sorted({URIRef(d.graph) for d in stored_sources(store, settings, source_id)})
         if not doomed:
             raise UnknownSource(f"no source text {source_id!r} is stored")
         registry = Registry.load(settings.reference_dir)
-        inferred = recompute_inferred(store, registry, iris, doomed, [])
+        settled = recompute_work_graphs(store, registry, iris, doomed, [])
         graphs: dict[URIRef, list[Triple]] = {n: [] for n in doomed}
         _pause("validated")
-        _write(store, {**graphs, iris.graph("inferred"): inferred})
+        _write(store, {**graphs, **settled})
         _pause("written")
     return DeleteResult(source_id, tuple(map(str, doomed)))
 

@@ -302,6 +302,7 @@ def run_named(
     job = QueryJob(
         query=text,
         media_type=media_type,
+        own_dataset=bool(checked.from_graphs or checked.from_named_graphs),
         prefixes=tuple(checked.prefixes.items()),
         max_results=max_results,
     )

@@ -78,8 +78,10 @@ class KnownVersion:
     verified: bool
 
 
+@lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive key: `Florianópolis` -> `florianopolis`."""
+    """Case- and accent-insensitive key: `Florianópolis` -> `florianopolis` (cached: the
+    resolver folds the same places and names again and again)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 

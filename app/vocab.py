@@ -37,6 +37,7 @@ class RESKG(DefinedNamespace):
     adoptedAt: URIRef  # adopted at
     adoptedBy: URIRef  # adopted by
     citedAnnex: URIRef  # cited annex
+    citedCode: URIRef  # cited code
     citedLabel: URIRef  # cited label
     citedParagraphs: URIRef  # cited paragraphs
     cites: URIRef  # cites
@@ -64,6 +65,8 @@ class RESKG(DefinedNamespace):
     sourceFile: URIRef  # source file
     start: URIRef  # start
     startDate: URIRef  # start date
+    statedLabel: URIRef  # stated label
+    statedMeeting: URIRef  # stated meeting
     statusNote: URIRef  # status note
     suppressedAt: URIRef  # suppressed at
     target: URIRef  # target

@@ -51,6 +51,13 @@ def test_every_term_outside_standard_vocabularies_is_declared(bundled_store: Sto
     assert rows == []
 
 
+def test_no_triple_is_in_two_graphs(bundled_store: Store) -> None:
+    # queries read the union of the named graphs: a triple in two graphs would count twice
+    dataset = bundled_store.dump("nquads").decode().splitlines()
+    triples = {line.rsplit(" ", 2)[0] for line in dataset}
+    assert len(dataset) == len(triples) > 50_000
+
+
 def test_build_is_deterministic(bundled_store: Store, tmp_path: Path) -> None:
     again = Settings(store_dir=tmp_path / "again")
     build(again)

@@ -1,4 +1,5 @@
-"""A read document as triples: citations, their targets, mandates, and contradicted claims."""
+"""A read document as triples: citations, their targets, mandates, and contradicted claims;
+what it says about the versions it cites is settled in their works' graphs."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ from rdflib.namespace import RDF
 
 from app.iris import Iris
 from app.rdf.document_triples import document_triples
+from app.rdf.work_graphs import work_graphs_of
 from app.reading.model import Addressee, Clause, Document, Reference
+from app.registry import Registry
+from app.settings import Settings
 from app.vocab import RESKG, ROLE
 
 IRIS = Iris("https://example.org/kg/")
+REGISTRY = Registry.load(Settings().reference_dir)
 SOURCE = "fault"
 
 
@@ -72,8 +77,9 @@ def test_a_resolved_citation_states_its_target_role_span_and_the_cites_edge() ->
         (citation, RESKG.end, Literal(59)),
         (citation, RESKG.resolutionStatus, Literal("resolved")),
         (VERSION, RESKG.cites, target),
-        (target, RESKG.adoptedAt, IRIS.meeting("PP-10")),
+        (citation, RESKG.statedMeeting, IRIS.meeting("PP-10")),
     } <= triples
+    assert not [t for t in triples if t[0] == target]  # its identity is its work's graph's
 
 
 def test_a_version_at_a_meeting_that_never_was_is_kept_without_a_meeting() -> None:
@@ -91,8 +97,10 @@ def test_a_version_at_a_meeting_that_never_was_is_kept_without_a_meeting() -> No
     triples = set(document_triples(document(ref), IRIS))
     claimed = IRIS.version("WTDC", "5", 2014)
     assert (IRIS.citation(SOURCE, 1), RESKG.target, claimed) in triples
-    assert (claimed, RDF.type, RESKG.ResolutionVersion) in triples
-    assert not [t for t in triples if t[0] == claimed and t[1] == RESKG.adoptedAt]
+    assert not [t for t in triples if t[1] == RESKG.statedMeeting and t[0] != IRIS.source(SOURCE)]
+    work = work_graphs_of([document(ref)], REGISTRY, IRIS, set())[IRIS.instrument("WTDC", "5")]
+    assert (claimed, RDF.type, RESKG.ResolutionVersion) in work
+    assert not [t for t in work if t[0] == claimed and t[1] == RESKG.adoptedAt]
 
 
 def test_an_action_line_wsis_never_had_is_kept_for_validation() -> None:

@@ -30,7 +30,7 @@ from app.lineage.models import (
     VersionSummary,
 )
 from app.lineage.queries import Queries
-from app.rdf.document_triples import instrument_label
+from app.rdf.work_graphs import instrument_label
 from app.store import Row, Store
 
 ROLE_BASE = "https://w3id.org/reskg/role/"

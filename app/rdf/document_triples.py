@@ -1,17 +1,23 @@
-"""A read document as triples: its version, clauses, mandates and citations.
+"""A read document as triples: its source text, clauses, mandates and citations.
 
-Everything lands in the document's own graph (`iris.source(source_id)`), so a document can be
-replaced or removed as a whole. Cited versions get their identity here (type, number, year,
-meeting); their labels and revision links are settled across all documents by `inferred`.
+Everything here lands in the document's own graph (`iris.source(source_id)`), so a document can
+be replaced or removed as a whole, and no other graph states any of it: what the text says
+about the version it is a text of, or about the versions it cites (their identity, labels and
+meetings), is recorded on the source and on the citations (`statedLabel`, `statedMeeting`,
+`citedLabel`, `citedCode`) and settled across all sources in the works' graphs
+(`app.rdf.work_graphs`).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, XSD
 from rdflib.term import Node
 
 from app.iris import Iris
+from app.rdf.work_graphs import cited, target_iri
 from app.reading.model import Clause, Document, Reference
 from app.vocab import RESKG, ROLE
 
@@ -22,12 +28,6 @@ _CLAUSE_CLASSES = {
     "operative": RESKG.OperativeParagraph,
     "annex": RESKG.AnnexItem,
     "footnote": RESKG.Footnote,
-}
-_INSTRUMENT_CLASSES = {
-    "resolution": RESKG.Resolution,
-    "decision": RESKG.Decision,
-    "recommendation": RESKG.Recommendation,
-    "opinion": RESKG.Opinion,  # "Opinion 2 (Geneva, 2013)" of the WTPF
 }
 
 
@@ -41,35 +41,10 @@ def role_iri(role: str | None) -> URIRef | None:
         return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _int(value: int) -> Literal:
+    """An xsd:integer literal (cached: rdflib is slow to make one, and offsets repeat)."""
     return Literal(value, datatype=XSD.integer)
-
-
-def instrument_label(kind: str, body: str, number: str) -> str:
-    """`PP Resolution 140`, `Council Resolution 1282`, `PP Decision 5`."""
-    return f"{body} {kind.capitalize()} {number}"
-
-
-def version_identity(
-    iris: Iris, kind: str, body: str, number: str, year: int, meeting: str | None
-) -> list[Triple]:
-    """The triples any mention of a version states: type, work, number, year and meeting
-    (none when the cited body held no meeting there: validation then reports the version)."""
-    work = iris.instrument(body, number, kind)
-    version = iris.version(body, number, year, kind)
-    triples: list[Triple] = [
-        (work, RDF.type, _INSTRUMENT_CLASSES[kind]),
-        (work, RESKG.number, Literal(number)),
-        (work, RESKG.adoptedBy, iris.body(body)),
-        (work, RDFS.label, Literal(instrument_label(kind, body, number))),
-        (version, RDF.type, RESKG.ResolutionVersion),
-        (version, RESKG.versionOf, work),
-        (version, RESKG.number, Literal(number)),
-        (version, RESKG.year, _int(year)),
-    ]
-    if meeting:
-        triples.append((version, RESKG.adoptedAt, iris.meeting(meeting)))
-    return triples
 
 
 def _span(node: URIRef, file: str, start: int, end: int, line: int | None) -> list[Triple]:
@@ -81,46 +56,6 @@ def _span(node: URIRef, file: str, start: int, end: int, line: int | None) -> li
     if line is not None:
         triples.append((node, RESKG.line, _int(line)))
     return triples
-
-
-def _target(ref: Reference, iris: Iris) -> tuple[URIRef | None, list[Triple]]:
-    """What a reference points at, and the triples that give that target its identity.
-
-    Unresolved references point nowhere, except two claims the registry contradicts, which
-    are kept so that validation reports them: a version of a named body at a (place, year)
-    where it held no meeting ("(Rev. Busan, 2014)" of the WTDC), and an action line code
-    WSIS never had ("C14").
-    """
-    contradicted = ref.status == "unresolved" and (
-        (ref.kind == "resolution" and ref.body and ref.year is not None and not ref.meeting)
-        or (ref.kind == "action-line" and ref.code)
-    )
-    if ref.status != "resolved" and not contradicted:
-        return None, []
-    if ref.kind == "resolution" and ref.body and ref.number:
-        kind = ref.instrument or "resolution"
-        if ref.year is not None:
-            target = iris.version(ref.body, ref.number, ref.year, kind)
-            return target, version_identity(iris, kind, ref.body, ref.number, ref.year, ref.meeting)
-        work = iris.instrument(ref.body, ref.number, kind)
-        return work, [
-            (work, RDF.type, _INSTRUMENT_CLASSES[kind]),
-            (work, RESKG.number, Literal(ref.number)),
-            (work, RESKG.adoptedBy, iris.body(ref.body)),
-            (work, RDFS.label, Literal(instrument_label(kind, ref.body, ref.number))),
-        ]
-    if ref.kind == "action-line" and ref.code:
-        return iris.action_line(ref.code), []
-    if ref.kind in ("document", "paragraph"):
-        code = ref.code if ref.kind == "document" else ref.instrument
-        if code:
-            doc = iris.document(code)
-            return doc, [
-                (doc, RDF.type, RESKG.Document),
-                (doc, SKOS.notation, Literal(code)),
-                (doc, RDFS.label, Literal(code if ref.kind == "paragraph" else f"Document {code}")),
-            ]
-    return None, []
 
 
 def _citation(
@@ -148,13 +83,18 @@ def _citation(
         triples.append((node, RESKG.citedLabel, Literal(ref.label)))
     if ref.paragraphs:
         triples.append((node, RESKG.citedParagraphs, Literal(ref.paragraphs)))
-    target, identity = _target(ref, iris)
+    target = cited(ref)
     if target is not None:
-        triples += [(node, RESKG.target, target), (version, RESKG.cites, target), *identity]
-        if ref.kind == "action-line":
+        iri = target_iri(target, iris)
+        triples += [(node, RESKG.target, iri), (version, RESKG.cites, iri)]
+        if target.meeting:
+            triples.append((node, RESKG.statedMeeting, iris.meeting(target.meeting)))
+        if target.kind == "document" and target.code:
+            triples.append((node, RESKG.citedCode, Literal(target.code)))
+        if target.kind == "action-line":
             triples += [
-                (version, RESKG.mentionsActionLine, target),
-                (clause_node, RESKG.mentionsActionLine, target),
+                (version, RESKG.mentionsActionLine, iri),
+                (clause_node, RESKG.mentionsActionLine, iri),
             ]
     return triples
 
@@ -209,15 +149,15 @@ def document_triples(doc: Document, iris: Iris) -> list[Triple]:
     version = iris.version(doc.body, doc.number, doc.year, doc.instrument)
     source = iris.source(doc.source_id)
     triples: list[Triple] = [
-        *version_identity(iris, doc.instrument, doc.body, doc.number, doc.year, doc.meeting),
-        (version, RESKG.versionLabel, Literal(doc.label)),
         (version, RESKG.hasText, source),
-        (version, RDFS.label, Literal(f"{doc.instrument.capitalize()} {doc.number} ({doc.label})")),
         (source, RDF.type, RESKG.SourceText),
+        (source, RESKG.statedLabel, Literal(doc.label)),
         *_span(source, doc.source_file, doc.start, doc.end, doc.line),
     ]
+    if doc.meeting:
+        triples.append((source, RESKG.statedMeeting, iris.meeting(doc.meeting)))
     if doc.title:
-        triples += [(version, DCTERMS.title, Literal(doc.title))]
+        triples.append((source, DCTERMS.title, Literal(doc.title)))
     for clause in doc.clauses:
         triples += _clause(clause, doc, version, iris)
     cited = sorted(

@@ -165,6 +165,7 @@ def run_query(
             *checked.from_graphs,
             *checked.from_named_graphs,
         ),
+        own_dataset=bool(checked.from_graphs or checked.from_named_graphs),
         prefixes=tuple(checked.prefixes.items()),
         max_results=executor.max_results,
     )

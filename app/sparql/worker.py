@@ -38,6 +38,8 @@ class QueryJob:
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     required_graphs: tuple[str, ...] = ()
+    own_dataset: bool = False
+    """The query names its own graphs (FROM, FROM NAMED)."""
     prefixes: tuple[tuple[str, str], ...] = ()
     max_results: int = 10_000
 
@@ -90,9 +92,10 @@ def _solutions(result: ox.QuerySolutions, media_type: str, limit: int) -> _Outco
 
 def _dataset(job: QueryJob) -> dict[str, object]:
     """pyoxigraph's dataset arguments: the protocol's graphs (an empty default graph when only
-    named graphs are given), else the store's own dataset, whose default graph is the merge."""
+    named graphs are given), else the query's own FROM / FROM NAMED, else the store's dataset,
+    whose default graph is the union of its named graphs (no triple is in two of them)."""
     if job.default_graphs is None and job.named_graphs is None:
-        return {}
+        return {} if job.own_dataset else {"use_default_graph_as_union": True}
     return {
         "default_graph": [ox.NamedNode(g) for g in job.default_graphs or ()],
         "named_graphs": [ox.NamedNode(g) for g in job.named_graphs or ()],

@@ -76,35 +76,29 @@ def nt(term: Node) -> str:
 
 
 def nquads(graphs: Mapping[URIRef, Iterable[Triple]]) -> str:
-    """Graphs as N-Quads, each triple twice: in its graph and in the merged default graph.
+    """Graphs as N-Quads, each triple in its graph.
 
     Blank nodes would be relabelled by the parser: `EmbeddedStore.bulk_load` keeps them apart.
     """
     lines: list[str] = []
     for name, triples in graphs.items():
         graph = f" <{name}> .\n"
-        for s, p, o in triples:
-            triple = f"{nt(s)} {nt(p)} {nt(o)}"
-            lines.append(triple + graph)
-            lines.append(triple + " .\n")
+        lines += [
+            f"{f'<{s}>' if type(s) is URIRef else nt(s)} <{p}> "
+            f"{f'<{o}>' if type(o) is URIRef else nt(o)}{graph}"
+            for s, p, o in triples
+        ]
     return "".join(lines)
 
 
-def _retract(name: URIRef) -> str:
-    """Update that drops a graph and the merged triples only it held."""
-    return (
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }};\n"
-        f"DROP SILENT GRAPH <{name}>"
-    )
+_DEFAULT = ox.DefaultGraph()
 
 
 class EmbeddedStore(Store):
     """Oxigraph on disk; `store_dir=None` keeps it in memory (tests, validation).
 
-    The default graph holds the RDF merge of all named graphs, kept in step with every change
-    in the same transaction: queries read it as the union, each triple once. (Oxigraph 0.5's
-    own union default graph yields a triple once per graph that holds it.)
+    Every triple is in one named graph (see `app.rdf.work_graphs`), and queries read the union
+    of the named graphs as their default graph; the store's own default graph stays empty.
     """
 
     def __init__(self, store_dir: Path | None) -> None:
@@ -113,6 +107,12 @@ class EmbeddedStore(Store):
         else:
             store_dir.mkdir(parents=True, exist_ok=True)
             self._ox = ox.Store(str(store_dir))
+            if next(iter(self._ox.quads_for_pattern(None, None, None, _DEFAULT)), None):
+                del self._ox
+                raise StoreError(
+                    f"the store {store_dir} was built by an earlier reskg (its default graph "
+                    "holds triples); rebuild it with 'reskg build'"
+                )
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -128,7 +128,6 @@ class EmbeddedStore(Store):
                 if isinstance(s, BNode) or isinstance(o, BNode):
                     terms = (to_ox(s), to_ox(p), to_ox(o))
                     blank.append(ox.Quad(*terms, ox.NamedNode(str(name))))  # type: ignore[arg-type]
-                    blank.append(ox.Quad(*terms, ox.DefaultGraph()))  # type: ignore[arg-type]
                 else:
                     plain.setdefault(name, []).append((s, p, o))
         self.bulk_load_nquads(nquads(plain))
@@ -145,21 +144,19 @@ class EmbeddedStore(Store):
             self._ox.bulk_load(input=text.encode(), format=ox.RdfFormat.N_QUADS, lenient=True)
 
     def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
-        parts = [_retract(name) for name in graphs]
+        parts = [f"DROP SILENT GRAPH <{name}>" for name in graphs]
         inserts: list[str] = []
-        merged: list[str] = []
         for name, triples in graphs.items():
             body = " .\n".join(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples)
             if body:
                 inserts.append(f"GRAPH <{name}> {{\n{body} .\n}}")
-                merged.append(f"{body} .")
         if inserts:
-            parts.append("INSERT DATA {\n" + "\n".join(inserts + merged) + "\n}")
+            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
         if parts:
             self._ox.update(";\n".join(parts))
 
     def drop_graphs(self, names: Iterable[URIRef]) -> None:
-        update = ";\n".join(_retract(name) for name in names)
+        update = ";\n".join(f"DROP SILENT GRAPH <{name}>" for name in names)
         if update:
             self._ox.update(update)
 
@@ -172,7 +169,7 @@ class EmbeddedStore(Store):
         return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads]
 
     def _query(self, query: str, bindings: Mapping[str, Node] | None) -> object:
-        return self._ox.query(bind(query, bindings))
+        return self._ox.query(bind(query, bindings), use_default_graph_as_union=True)
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> list[Row]:
         result = self._query(query, bindings)
@@ -208,16 +205,15 @@ class EmbeddedStore(Store):
         if fmt not in _OX_FORMATS:
             raise StoreError(f"unknown format {fmt!r}; use one of {', '.join(_OX_FORMATS)}")
         if fmt in _DATASET_FORMATS:
-            named = (q for q in self._ox if not isinstance(q.graph_name, ox.DefaultGraph))
-            return ox.serialize(named, format=_OX_FORMATS[fmt]) or b""
-        data = self._ox.dump(format=_OX_FORMATS[fmt], from_graph=ox.DefaultGraph())
-        return data if data is not None else b""
+            return ox.serialize(iter(self._ox), format=_OX_FORMATS[fmt]) or b""
+        triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self._ox)
+        return ox.serialize(triples, format=_OX_FORMATS[fmt]) or b""
 
     def is_empty(self) -> bool:
         return next(iter(self._ox.quads_for_pattern(None, None, None)), None) is None
 
     def __len__(self) -> int:
-        return sum(1 for _ in self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(self._ox)
 
     def close(self) -> None:
         self._ox.flush()

@@ -22,7 +22,8 @@ from rdflib.namespace import OWL
 
 from app.iris import Iris
 from app.rdf.document_triples import document_triples
-from app.rdf.inferred import inferred_triples
+from app.rdf.reference_triples import reference_triples
+from app.rdf.work_graphs import work_graphs_of
 from app.reading.model import Document, ReadError
 from app.reading.pipeline import read_text_documents
 from app.reading.sources import decode, source_name
@@ -145,7 +146,9 @@ def _document_candidate(documents: Sequence[Document], registry: Registry, iris:
         candidate.graphs[name] = list(document_triples(doc, iris))
         if doc.source_file not in candidate.files:
             candidate.files.append(doc.source_file)
-    candidate.labels = list(inferred_triples(documents, registry, iris))
+    reference = set(reference_triples(registry, iris))
+    settled = work_graphs_of(documents, registry, iris, reference)
+    candidate.settled = [t for triples in settled.values() for t in triples]
     return candidate
 
 

@@ -17,7 +17,7 @@ is an Oxigraph store, which pySHACL 0.40 queries natively and, in this mode, nev
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from pyshacl import validate as pyshacl_validate
 from pyshacl.graph_abstraction import OxigraphDataGraph
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from app.store import Store, Triple
@@ -93,10 +93,23 @@ def backward(shapes: Graph) -> list[URIRef]:
     """The predicates shapes follow from object to subject (`sh:targetObjectsOf`,
     `sh:inversePath`): a focus node's incoming edges along them decide what is validated."""
     found = {
-        o for p in (SH.targetObjectsOf, SH.inversePath) for o in shapes.objects(None, p)
+        o
+        for p in (SH.targetObjectsOf, SH.inversePath)
+        for o in shapes.objects(None, p)
         if isinstance(o, URIRef)
     }
     return sorted(found)
+
+
+def _union(
+    source: ox.Store,
+    subject: ox.NamedNode | None,
+    predicate: ox.NamedNode | None,
+    obj: ox.NamedNode | None,
+) -> Iterator[ox.Quad]:
+    """The triples of every named graph that match, as default-graph quads."""
+    for q in source.quads_for_pattern(subject, predicate, obj, None):
+        yield ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
 
 
 def neighbourhood(
@@ -122,12 +135,12 @@ def neighbourhood(
     frontier = {ox.NamedNode(str(node)) for node in focus}
     for predicate in (ox.NamedNode(str(p)) for p in incoming):
         for node in frontier:
-            quads.update(source.quads_for_pattern(None, predicate, node, _DEFAULT))
+            quads.update(_union(source, None, predicate, node))
     for _ in range(REACH):
         ahead: set[ox.NamedNode] = set()
         for node in frontier - seen:
             seen.add(node)
-            for quad in source.quads_for_pattern(node, None, None, _DEFAULT):
+            for quad in _union(source, node, None, None):
                 quads.add(quad)
                 if isinstance(quad.object, ox.NamedNode):
                     ahead.add(quad.object)
@@ -137,15 +150,15 @@ def neighbourhood(
     while chain:
         node = chain.pop()
         for quad in (
-            *source.quads_for_pattern(node, _REVISES, None, _DEFAULT),
-            *source.quads_for_pattern(None, _REVISES, node, _DEFAULT),
+            *_union(source, node, _REVISES, None),
+            *_union(source, None, _REVISES, node),
         ):
             quads.add(quad)
             for end in (quad.subject, quad.object):
                 if isinstance(end, ox.NamedNode) and end not in linked:
                     linked.add(end)
                     chain.append(end)
-                    quads.update(source.quads_for_pattern(end, None, None, _DEFAULT))
+                    quads.update(_union(source, end, None, None))
     data = ox.Store()
     data.bulk_extend(quads)
     return data
@@ -198,8 +211,12 @@ def target_groups(shapes: Graph) -> dict[Target, list[URIRef]]:
     groups: dict[Target, list[URIRef]] = {}
     for shape in shape_iris(shapes):
         target = tuple(
-            sorted((kind, value) for kind in _TARGETS for value in shapes.objects(shape, kind)
-                   if isinstance(value, URIRef))
+            sorted(
+                (kind, value)
+                for kind in _TARGETS
+                for value in shapes.objects(shape, kind)
+                if isinstance(value, URIRef)
+            )
         )
         groups.setdefault(target, []).append(shape)
     return groups
@@ -257,9 +274,7 @@ def run_shacl(data: ox.Store, shapes: Graph, focus: Collection[URIRef] | None = 
     for target, group in target_groups(shapes).items():
         nodes = targeted(data, target, focus)
         if nodes:
-            reports.append(
-                _pyshacl(data, shapes, use_shapes=list(group), focus_nodes=list(nodes))
-            )
+            reports.append(_pyshacl(data, shapes, use_shapes=list(group), focus_nodes=list(nodes)))
     return merge_reports(reports)
 
 
@@ -363,25 +378,29 @@ def validate_store(
 class Candidate:
     """Graphs read from inputs as if they were being added, and where they came from.
 
-    `graphs` replace stored graphs of the same name (a source text read again); `labels` are
-    labels of versions only the candidate cites, added only where the graph has none.
+    `graphs` replace stored graphs of the same name (a source text read again); `settled` are
+    what the works' graphs would say about what the inputs mention (identity, labels, revision
+    links), added to the stored facts, labels only where a version has none yet.
     """
 
     graphs: dict[URIRef, list[Triple]] = field(default_factory=dict)
-    labels: list[Triple] = field(default_factory=list)
+    settled: list[Triple] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     mentioned: dict[Node, str] = field(default_factory=dict)
 
     def focus(self) -> set[URIRef]:
         """Every IRI the candidate's triples mention: the nodes whose validity it can change."""
         nodes: set[URIRef] = set()
-        for triples in (*self.graphs.values(), self.labels):
+        for triples in (*self.graphs.values(), self.settled):
             for s, _, o in triples:
                 if isinstance(s, URIRef):
                     nodes.add(s)
                 if isinstance(o, URIRef):
                     nodes.add(o)
         return nodes
+
+
+_LABELS = (RESKG.versionLabel, RDFS.label)
 
 
 def _labelled(data: ox.Store, node: Node) -> bool:
@@ -459,10 +478,14 @@ class Workspace:
                 for triples in candidate.graphs.values():
                     added.update((q, None) for t in triples if (q := _quad(t)) not in self.data)
                 self.data.extend(added)
-                labels = [_quad(t) for t in candidate.labels if not _labelled(self.data, t[0])]
-                labels = [q for q in labels if q not in self.data]
-                self.data.extend(labels)
-                added.update((q, None) for q in labels)
+                settled = [
+                    _quad(t)
+                    for t in candidate.settled
+                    if t[1] not in _LABELS or not _labelled(self.data, t[0])
+                ]
+                settled = [q for q in settled if q not in self.data]
+                self.data.extend(settled)
+                added.update((q, None) for q in settled)
                 focus = None if everything else candidate.focus()
                 return validate_store(
                     self.data, shapes, focus, candidate.files, candidate.mentioned
@@ -471,7 +494,6 @@ class Workspace:
                 for quad in added:
                     self.data.remove(quad)
                 self.data.extend(removed)
-
 
     def update(self, graphs: Mapping[URIRef, Sequence[Triple]], gone: Iterable[Triple]) -> None:
         """Keep the copy in step with a write that replaced `graphs` (an empty one: dropped)

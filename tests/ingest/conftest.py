@@ -75,7 +75,7 @@ def named_count(client: Any) -> int:
 
 
 def quads(store_dir: Path) -> set[str]:
-    """Every quad of a closed store directory, default graph (the merge) included."""
+    """Every quad of a closed store directory, as `<s> <p> <o> <g>`."""
     store = ox.Store(str(store_dir))
     try:
         return {str(q) for q in store}

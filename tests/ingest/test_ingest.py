@@ -65,6 +65,8 @@ def test_an_ingest_lands_exactly_as_a_build_with_the_file(
     built = Settings(store_dir=tmp_path / "built", data_dir=data)
     build(built)
     assert quads(store_dir) == quads(built.store_dir)
+    triples = {q.rsplit(" ", 1)[0] for q in quads(store_dir)}  # (quads end with their graph)
+    assert len(triples) == len(quads(store_dir))  # still no triple in two graphs
 
 
 def test_reingesting_a_file_replaces_its_graph_and_deleting_restores_the_store(
