@@ -1,7 +1,8 @@
 """The one place that talks to the store: a small interface and the backends behind it.
 
-The dataset holds one named graph per source text, one for the reference data and one for the
-ontology; queries see their RDF merge (each triple once) as the default graph.
+The dataset holds one named graph per source text, one per work or cited document, one for the
+reference data and one for the ontology; no triple is in two of them (`app.rdf.work_graphs`), and
+queries see their union as the default graph.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ class Store(ABC):
 
     @abstractmethod
     def __len__(self) -> int:
-        """The number of distinct triples across all graphs."""
+        """The number of triples across all graphs."""
 
     @abstractmethod
     def close(self) -> None:
