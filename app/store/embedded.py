@@ -161,8 +161,8 @@ class EmbeddedStore(Store):
             self._ox.update(update)
 
     def graph_names(self) -> list[URIRef]:
-        names = (from_ox(g) for g in self._ox.named_graphs())
-        return sorted(n for n in names if isinstance(n, URIRef))
+        names = sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+        return [URIRef(name) for name in names]
 
     def graph_triples(self, name: URIRef) -> list[Triple]:
         quads = self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))

@@ -17,7 +17,7 @@ is an Oxigraph store, which pySHACL 0.40 queries natively and, in this mode, nev
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -101,17 +101,6 @@ def backward(shapes: Graph) -> list[URIRef]:
     return sorted(found)
 
 
-def _union(
-    source: ox.Store,
-    subject: ox.NamedNode | None,
-    predicate: ox.NamedNode | None,
-    obj: ox.NamedNode | None,
-) -> Iterator[ox.Quad]:
-    """The triples of every named graph that match, as default-graph quads."""
-    for q in source.quads_for_pattern(subject, predicate, obj, None):
-        yield ox.Quad(q.subject, q.predicate, q.object, _DEFAULT)
-
-
 def neighbourhood(
     store: EmbeddedStore,
     focus: Collection[URIRef],
@@ -127,40 +116,39 @@ def neighbourhood(
     of the whole store gives (tests/shapes/test_neighbourhood.py compares the two).
     """
     source = store.oxigraph
-    quads: set[ox.Quad] = set()
+    found: set[ox.Quad] = set()  # as stored, in their named graphs
     for name in whole:
-        pattern = source.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
-        quads.update(ox.Quad(q.subject, q.predicate, q.object, _DEFAULT) for q in pattern)
+        found.update(source.quads_for_pattern(None, None, None, ox.NamedNode(str(name))))
     seen: set[ox.NamedNode] = set()
     frontier = {ox.NamedNode(str(node)) for node in focus}
     for predicate in (ox.NamedNode(str(p)) for p in incoming):
         for node in frontier:
-            quads.update(_union(source, None, predicate, node))
+            found.update(source.quads_for_pattern(None, predicate, node, None))
     for _ in range(REACH):
         ahead: set[ox.NamedNode] = set()
         for node in frontier - seen:
             seen.add(node)
-            for quad in _union(source, node, None, None):
-                quads.add(quad)
+            for quad in source.quads_for_pattern(node, None, None, None):
+                found.add(quad)
                 if isinstance(quad.object, ox.NamedNode):
                     ahead.add(quad.object)
         frontier = ahead
-    chain = list(seen | frontier)
-    linked: set[ox.NamedNode] = set(chain)
+    links: dict[object, list[ox.Quad]] = {}  # every revision link, by both its ends
+    for quad in source.quads_for_pattern(None, _REVISES, None, None):
+        links.setdefault(quad.subject, []).append(quad)
+        links.setdefault(quad.object, []).append(quad)
+    chain = [node for node in seen | frontier if node in links]
+    linked: set[object] = set(seen | frontier)
     while chain:
-        node = chain.pop()
-        for quad in (
-            *_union(source, node, _REVISES, None),
-            *_union(source, None, _REVISES, node),
-        ):
-            quads.add(quad)
+        for quad in links.get(chain.pop(), ()):
+            found.add(quad)
             for end in (quad.subject, quad.object):
                 if isinstance(end, ox.NamedNode) and end not in linked:
                     linked.add(end)
                     chain.append(end)
-                    quads.update(_union(source, end, None, None))
+                    found.update(source.quads_for_pattern(end, None, None, None))
     data = ox.Store()
-    data.bulk_extend(quads)
+    data.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, _DEFAULT) for q in found)
     return data
 
 
@@ -423,7 +411,7 @@ class Workspace:
     def __init__(self, data: ox.Store, source: Store | None = None) -> None:
         self.data = data
         self.source = source
-        self._names = set(source.graph_names()) if source is not None else set()
+        self._names: set[URIRef] | None = None  # a server's graphs, listed when first needed
         self._lock = threading.Lock()
 
     @classmethod
@@ -443,9 +431,19 @@ class Workspace:
         with `shapes`."""
         return cls(neighbourhood(store, focus, whole, backward(shapes)), store)
 
+    def _holds(self, name: URIRef) -> bool:
+        """Whether the store copied holds the graph `name`."""
+        if self.source is None:
+            return False
+        if isinstance(self.source, EmbeddedStore):
+            return self.source.oxigraph.contains_named_graph(ox.NamedNode(str(name)))
+        if self._names is None:
+            self._names = set(self.source.graph_names())
+        return name in self._names
+
     def _only_in(self, name: URIRef) -> list[ox.Quad]:
         """The triples of stored graph `name` in the copy that no other stored graph states."""
-        if self.source is None or name not in self._names:
+        if self.source is None or not self._holds(name):
             return []
         if isinstance(self.source, EmbeddedStore):
             return self._only_in_embedded(self.source.oxigraph, ox.NamedNode(str(name)))
@@ -503,6 +501,8 @@ class Workspace:
                 self.data.remove(_quad(triple))
             self.data.extend(_quad(t) for triples in graphs.values() for t in triples)
             for name, triples in graphs.items():
+                if self._names is None:
+                    break
                 if triples:
                     self._names.add(name)
                 else:
