@@ -3,8 +3,8 @@ with the write whole: never in between.
 
 Each run ingests into its own copy of the bundled store, in a subprocess; `RESKG_INGEST_PAUSE`
 makes it stop just before or just after the one write transaction, and a larger text is killed
-at several moments inside the write. The store is then reopened and its quads (the named graphs
-and the merged default graph) compared with the state before and after.
+at several moments inside the write. The store is then reopened and its quads (every named graph)
+compared with the state before and after.
 """
 
 from __future__ import annotations
