@@ -13,12 +13,32 @@ Layout on the server, all under the configured base IRI:
 - blank nodes are stored as skolem IRIs `{base}.well-known/genid/{label}` and read back as blank
   nodes (Virtuoso refuses blank nodes in `INSERT DATA`, and chunked writes need stable names).
 
-A write first fills staging graphs, in as many requests as the server's limits require (nothing
-a reader sees changes, and a failure drops them), then commits with ONE update request that
-moves them into place and brings the merged graph up to date. Servers that run an update
-request in one transaction (Oxigraph, Fuseki, GraphDB) apply the commit atomically. Virtuoso
-commits each operation of a request on its own: a failure in the middle of the commit leaves the
-operations before it applied (`rebuild_merged` repairs the merged graph; rebuilding repairs all).
+A write first fills one staging graph per graph written, in as many requests as the server's
+limits require (nothing a reader sees changes, and a failure drops them). Then it commits: each
+staging graph is added to the merged graph (a build drops that first) and MOVEd into place.
+Servers that run an update request in one transaction (Oxigraph, Fuseki, GraphDB) get the
+commit as ONE request, so readers see all of it or nothing.
+
+Virtuoso (told by its `Server` header) applies no request atomically anyway (an operation that
+fails leaves those before it applied), and cannot take a large one: it compiles a whole request
+into one SQL procedure, refusing more than a few hundred operations ("SQ156/SQ200: Query too
+large, variables in state over the limit", from about 800 graph operations; "SP031: The length
+of generated SQL text has exceeded 10000 lines of code", from about 5,000) and taking time that
+grows with the square of their number (3,000 operations: over 40 s); and it aborts a request
+whose transaction log grows over its `TransactionAfterImageLimit` (50 MB by default: "SR325:
+Transaction aborted because it's log after image size went above the limit"), which copying the
+3.2 million triples of 10,000 documents into the merged graph in one request does. So there a
+commit goes in requests of at most `operations_per_request` operations, in order, each on one
+graph of the dataset (some 30 bytes of log a triple copied, twice that moved onto a graph that
+held as many: 100 operations on graphs of a few hundred triples log a few MB); the merged graph
+is dropped in a request of its own (a DROP alone is not logged row by row: 240,000 triples pass
+a limit of 1 MB, not always with other operations in its request) and filled a graph at a time,
+from the staging graphs (adding graphs just MOVEd can take Virtuoso seconds a request). A failure
+in the middle leaves the requests before it applied (`rebuild_merged` makes the merged graph the
+union of the graphs again; rebuilding repairs all).
+
+Listing the graphs goes a page at a time, in order (Virtuoso cuts any answer at its
+`ResultSetMaxRows`, 10,000 by default, and a build of 3,000 documents has 6,500 graphs).
 """
 
 from __future__ import annotations
@@ -75,7 +95,12 @@ class RemoteStore(Store):
         triples_per_request: int = 1000,
         bytes_per_request: int = 4_000_000,
         page_size: int = 5000,
+        operations_per_request: int = 100,
+        virtuoso: bool | None = None,
     ) -> None:
+        """`triples_per_request` and `bytes_per_request` bound each request that stages
+        triples; `operations_per_request`, each request of a commit on Virtuoso. `virtuoso`
+        says whether the server is one (None: its `Server` header tells)."""
         self.query_url = query_url
         self.update_url = update_url
         self.gsp_url = gsp_url
@@ -87,6 +112,8 @@ class RemoteStore(Store):
         self._triples_per_request = triples_per_request
         self._bytes_per_request = bytes_per_request
         self._page_size = page_size
+        self._operations_per_request = max(1, operations_per_request)
+        self._virtuoso = virtuoso
         credentials: httpx.Auth | None = None
         if user is not None and auth is not None:
             pw = password or ""
@@ -102,6 +129,8 @@ class RemoteStore(Store):
             response = self._http.request(method, url, **kwargs)
         except httpx.HTTPError as exc:
             raise StoreError(f"the SPARQL server at {url} cannot be reached: {exc}") from exc
+        if self._virtuoso is None:
+            self._virtuoso = response.headers.get("server", "").startswith("Virtuoso")
         if response.status_code >= 400:
             detail = response.text.strip()[:500]
             raise StoreError(f"the SPARQL server answered {response.status_code}: {detail}")
@@ -116,6 +145,24 @@ class RemoteStore(Store):
                 content=";\n".join(operations).encode(),
                 headers={"Content-Type": "application/sparql-update; charset=utf-8"},
             )
+
+    def _is_virtuoso(self) -> bool:
+        """Whether the server is Virtuoso (its first answer tells)."""
+        if self._virtuoso is None:
+            self._query("ASK {}", _JSON, union=False)  # any answer names the server
+        return bool(self._virtuoso)
+
+    def _apply(self, *groups: Sequence[str]) -> None:
+        """A change readers see: the operations of `groups` in ONE request, which the server
+        applies atomically; on Virtuoso, in order, in requests of at most
+        `operations_per_request` operations, each group starting a request of its own."""
+        if not self._is_virtuoso():
+            self._update([operation for group in groups for operation in group])
+            return
+        step = self._operations_per_request
+        for group in groups:
+            for start in range(0, len(group), step):
+                self._update(group[start : start + step])
 
     def _query(self, query: str, accept: str, union: bool = True) -> httpx.Response:
         data = {"query": query}
@@ -172,9 +219,6 @@ class RemoteStore(Store):
             return f'"{text}"'
         return f"<{term}>"
 
-    def _ntriples(self, triples: Iterable[Triple]) -> str:
-        return "".join(f"{self._nt(s)} {self._nt(p)} {self._nt(o)} .\n" for s, p, o in triples)
-
     def _parse_ntriples(self, data: bytes) -> Iterator[Triple]:
         graph = Graph()
         graph.parse(data=data, format="nt")
@@ -211,36 +255,37 @@ class RemoteStore(Store):
 
     # -- writing ---------------------------------------------------------------------------
 
-    def _chunks(self, triples: Sequence[Triple]) -> Iterator[str]:
-        """N-Triples documents within the per-request limits."""
+    def _chunks(self, triples: Iterable[Triple]) -> Iterator[str]:
+        """N-Triples documents within the per-request limits (a line per triple: literals may
+        hold line separators other than the escaped `\\n`, so no `splitlines`)."""
         lines: list[str] = []
         size = 0
-        for line in self._ntriples(triples).splitlines(keepends=True):
+        for s, p, o in triples:
+            line = f"{self._nt(s)} {self._nt(p)} {self._nt(o)} .\n"
+            length = len(line.encode())
             if lines and (
-                len(lines) >= self._triples_per_request
-                or size + len(line) > self._bytes_per_request
+                len(lines) >= self._triples_per_request or size + length > self._bytes_per_request
             ):
                 yield "".join(lines)
                 lines, size = [], 0
             lines.append(line)
-            size += len(line.encode())
+            size += length
         if lines:
             yield "".join(lines)
 
-    def _stage(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> dict[URIRef, list[URIRef]]:
-        """Write each graph's triples into fresh staging graphs (one per request)."""
+    def _stage(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> dict[URIRef, URIRef | None]:
+        """Write each graph's triples into a staging graph of its own, in as many requests as
+        the limits need: for each graph, that staging graph (None: it has no triples)."""
         run = f"{self._staging}{uuid.uuid4().hex}/"
-        staged: dict[URIRef, list[URIRef]] = {name: [] for name in graphs}
-        count = 0
+        staged: dict[URIRef, URIRef | None] = {}
         try:
-            for name, triples in graphs.items():
-                for document in self._chunks(list(triples)):
-                    target = URIRef(f"{run}{count}")
-                    count += 1
-                    staged[name].append(target)
-                    self._write(target, document)
+            for count, (name, triples) in enumerate(graphs.items()):
+                staged[name] = None
+                for document in self._chunks(triples):
+                    staged[name] = part = URIRef(f"{run}{count}")
+                    self._write(part, document)
         except BaseException:
-            self._drop_quietly([t for targets in staged.values() for t in targets])
+            self._drop_quietly(staged)
             raise
         return staged
 
@@ -257,22 +302,28 @@ class RemoteStore(Store):
         else:
             self._update([f"INSERT DATA {{ GRAPH <{target}> {{\n{document}}} }}"])
 
-    def _drop_quietly(self, names: Sequence[URIRef]) -> None:
+    def _drop_quietly(self, staged: Mapping[URIRef, URIRef | None]) -> None:
+        """Drop the staging graphs of `staged`, as far as the server lets us (the clean-up
+        after a failure)."""
         with contextlib.suppress(StoreError):
-            self._update([f"DROP SILENT GRAPH <{name}>" for name in names])
+            self._apply([f"DROP SILENT GRAPH <{part}>" for part in staged.values() if part])
 
-    def _move_in(self, name: URIRef, parts: Sequence[URIRef]) -> list[str]:
-        operations = []
-        for part in parts:
-            operations += [f"ADD SILENT <{part}> TO <{name}>", f"DROP SILENT GRAPH <{part}>"]
-        return operations
-
-    def _commit(self, staged: Mapping[URIRef, Sequence[URIRef]], operations: list[str]) -> None:
+    def _commit(self, staged: Mapping[URIRef, URIRef | None], *groups: Sequence[str]) -> None:
+        """Apply `groups` (see `_apply`); on failure drop the staging graphs of `staged` (and
+        re-raise)."""
         try:
-            self._update(operations)
+            self._apply(*groups)
         except BaseException:
-            self._drop_quietly([part for parts in staged.values() for part in parts])
+            self._drop_quietly(staged)
             raise
+
+    def _refill_merged(self, sources: Iterable[URIRef]) -> tuple[list[str], list[str]]:
+        """Operations that make the merged graph the union of the graphs `sources`: the drop
+        (alone, see the module docstring), then the copies."""
+        return (
+            [f"DROP SILENT GRAPH <{self.merged}>"],
+            [f"ADD SILENT <{source}> TO <{self.merged}>" for source in sources],
+        )
 
     def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
         names = self._check_names(graphs)
@@ -280,51 +331,60 @@ class RemoteStore(Store):
         operations: list[str] = []
         for name in names:
             operations += self._retract(name)
-            operations += self._move_in(name, staged[name])
-            operations.append(f"ADD SILENT <{name}> TO <{self.merged}>")
+            if part := staged[name]:
+                operations.append(f"ADD SILENT <{part}> TO <{self.merged}>")
+                operations.append(f"MOVE SILENT <{part}> TO <{name}>")
         self._commit(staged, operations)
 
     def replace_all(self, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
         """Make the dataset exactly `graphs`: others of this store are dropped, and the merged
-        graph is rebuilt from scratch (what a build does)."""
+        graph is filled again from scratch (what a build does)."""
         names = self._check_names(graphs)
+        existing = self.graph_names()
         staged = self._stage({name: graphs[name] for name in names})
-        operations = [f"DROP SILENT GRAPH <{old}>" for old in self.graph_names()]
-        for name in names:
-            operations += self._move_in(name, staged[name])
-        operations += self._rebuild_merged(names)
-        self._commit(staged, operations)
-
-    def _rebuild_merged(self, names: Sequence[URIRef]) -> list[str]:
-        fresh = f"{self._staging}{uuid.uuid4().hex}/merged"
-        return [
-            *(f"ADD SILENT <{name}> TO <{fresh}>" for name in names),
-            f"DROP SILENT GRAPH <{self.merged}>",
-            f"ADD SILENT <{fresh}> TO <{self.merged}>",
-            f"DROP SILENT GRAPH <{fresh}>",
-        ]
+        parts = {name: part for name, part in staged.items() if part}
+        self._commit(
+            staged,
+            [f"DROP SILENT GRAPH <{old}>" for old in existing if old not in parts],
+            *self._refill_merged(parts.values()),
+            [f"MOVE SILENT <{part}> TO <{name}>" for name, part in parts.items()],
+        )
 
     def rebuild_merged(self) -> None:
         """Recompute the merged graph from the named graphs (repairs an interrupted commit)."""
-        self._update(self._rebuild_merged(self.graph_names()))
+        self._apply(*self._refill_merged(self.graph_names()))
 
     def drop_graphs(self, names: Iterable[URIRef]) -> None:
-        operations: list[str] = []
-        for name in self._check_names(names):
-            operations += self._retract(name)
-        self._update(operations)
+        self._apply([op for name in self._check_names(names) for op in self._retract(name)])
 
     # -- reading ---------------------------------------------------------------------------
 
-    def graph_names(self) -> list[URIRef]:
-        rows = self._query(
-            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f'FILTER (STRSTARTS(STR(?g), "{self.prefix}")) }}',
-            _JSON,
-            union=False,
+    def _owned_graph_pattern(self) -> str:
+        """A pattern binding `?g` to the graphs of this store (not merged, not staging)."""
+        return (
+            f'GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{self.prefix}") '
+            f'&& ?g != <{self.merged}> && !STRSTARTS(STR(?g), "{self.merged}/"))'
         )
-        names = (URIRef(b["g"]["value"]) for b in self._bindings(rows) if "g" in b)
-        return sorted(n for n in names if self._owned(str(n)))
+
+    def graph_names(self) -> list[URIRef]:
+        """The graphs of this store, a page at a time (Virtuoso cuts any answer at its
+        `ResultSetMaxRows`), in order, each page after the last name of the one before: pages
+        by OFFSET overlap on Virtuoso unless sorted, and it sorts no more than its
+        `MaxSortedTopRows` (10,000) rows, offset included."""
+        names: list[URIRef] = []
+        while True:
+            after = str(names[-1]).translate(_ESCAPES) if names else ""
+            rows = self._bindings(
+                self._query(
+                    f"SELECT DISTINCT ?g WHERE {{ {self._owned_graph_pattern()} "
+                    f'FILTER (STR(?g) > "{after}") }} ORDER BY STR(?g) LIMIT {self._page_size}',
+                    _JSON,
+                    union=False,
+                )
+            )
+            names += [URIRef(b["g"]["value"]) for b in rows if "g" in b]
+            if len(rows) < self._page_size:
+                return sorted(names)
 
     def _bindings(self, response: httpx.Response) -> list[dict[str, Any]]:
         try:
@@ -439,7 +499,12 @@ class RemoteStore(Store):
         return int(rows[0]["n"]["value"]) if rows else 0
 
     def is_empty(self) -> bool:
-        return not self.graph_names()
+        rows = self._bindings(
+            self._query(
+                f"SELECT ?g WHERE {{ {self._owned_graph_pattern()} }} LIMIT 1", _JSON, union=False
+            )
+        )
+        return not rows
 
     def close(self) -> None:
         self._http.close()
