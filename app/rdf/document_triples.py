@@ -168,4 +168,4 @@ def document_triples(doc: Document, iris: Iris) -> list[Triple]:
     for index, (ref, clause) in enumerate(outside, start=1):
         triples += _citation(ref, index, clause, doc, version, iris)
     triples += _mandates(doc, version, iris)
-    return triples
+    return list(dict.fromkeys(triples))  # once each: several citations state one `cites` edge
