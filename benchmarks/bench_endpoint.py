@@ -2,7 +2,7 @@
 
     python benchmarks/bench_endpoint.py [--work DIR] [--versions 5000] [--requests 300]
 
-Generates the synthetic corpus (`/work/shared/bench/gen_texts.py`, seed 1), builds it into a
+Generates the synthetic corpus (`../shared/bench/gen_texts.py`, seed 1), builds it into a
 store, dumps the store as N-Quads and loads those into rdflib's own `Dataset(default_union=True)`
 behind `rdflib_endpoint.SparqlEndpoint` (the peer). Each server runs under uvicorn on 127.0.0.1,
 started and stopped by this script, one at a time. Three named queries (parameters picked from the
@@ -30,7 +30,8 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-GENERATOR = Path("/work/shared/bench/gen_texts.py")
+GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_texts.py"
+"""The generator of synthetic texts, in ../shared beside the project."""
 LINEAGE = "instrument-history"
 JSON_RESULTS = "application/sparql-results+json"
 

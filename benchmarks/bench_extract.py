@@ -1,6 +1,6 @@
 """Documents per second of `extract_references` over 10-20 KB texts, on one core.
 
-Texts come from `/work/shared/bench/gen_texts.py` (synthetic, in the seeds' two styles), joined
+Texts come from `../shared/bench/gen_texts.py` (synthetic, in the seeds' two styles), joined
 into documents of 10-20 KB. Also checks what was found against the generator's truth file.
 
     .venv/bin/python benchmarks/bench_extract.py [--versions 200] [--seed 1] [--rounds 5]
@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 from app.reading.references import Context, extract_references  # noqa: E402
 from app.registry import Registry  # noqa: E402
 
-GENERATOR = Path("/work/shared/bench/gen_texts.py")
+GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_texts.py"
+"""The generator of synthetic texts, in ../shared beside the project."""
 
 
 def generate(folder: Path, versions: int, seed: int) -> list[dict[str, object]]:

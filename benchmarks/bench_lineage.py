@@ -1,7 +1,7 @@
 """Lineage latency against `/healthz`, in one run, over HTTP to uvicorn on 127.0.0.1.
 
 Two datasets: the bundled data, and a synthetic graph of N versions written by
-`/work/shared/bench/gen_texts.py` and built with `app.build.build(settings, paths)`. For each,
+`../shared/bench/gen_texts.py` and built with `app.build.build(settings, paths)`. For each,
 the lineages of up to 20 works are asked for in turn (the first ask of each is the cold one,
 the rest are served from the per-generation cache), interleaved with `/healthz`, with a bounded
 number of requests. Prints a Markdown table; the goal is lineage p50 within 1.5x of /healthz.
@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 from app.build import build  # noqa: E402
 from app.settings import Settings  # noqa: E402
 
-GENERATOR = Path("/work/shared/bench/gen_texts.py")
+GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_texts.py"
+"""The generator of synthetic texts, in ../shared beside the project."""
 BUNDLED_WORKS = ["pp/140", "wtdc/30", "council/1282", "pp/130", "pp/71", "pp/201"]
 
 

@@ -2,7 +2,7 @@
 
     python benchmarks/bench_validate.py [--versions 5000] [--seed 1] [--skip-full-synthetic]
 
-The synthetic texts come from /work/shared/bench/gen_texts.py (see its README); one extra text
+The synthetic texts come from ../shared/bench/gen_texts.py (see its README); one extra text
 is generated and held out of the build, to be validated as a new document against the rest
 (the goal: under 2 s). Prints a Markdown table.
 """
@@ -26,7 +26,8 @@ from app.store.embedded import EmbeddedStore
 from app.validation import candidate_from_paths, validate_candidate, validate_dataset
 from app.validation.report import Report
 
-GENERATOR = Path("/work/shared/bench/gen_texts.py")
+GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_texts.py"
+"""The generator of synthetic texts, in ../shared beside the project."""
 T = TypeVar("T")
 
 

@@ -4,7 +4,7 @@
         [--backends embedded,virtuoso,oxigraph-server] [--quick] [--requests 300] [--seed 7]
         [--validate-limit-s 600]
 
-For each size N, `/work/shared/bench/gen_texts.py` writes N+1 synthetic texts (cached under
+For each size N, `../shared/bench/gen_texts.py` writes N+1 synthetic texts (cached under
 `benchmarks/out/corpus-N/`); N are built and the last one is held out, to be validated and
 ingested as a new document. For each backend it measures:
 
@@ -53,7 +53,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "benchmarks" / "out"
-GENERATOR = Path("/work/shared/bench/gen_texts.py")
+GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_texts.py"
+"""The generator of synthetic texts, in ../shared beside the project."""
 BACKENDS = ("embedded", "virtuoso", "oxigraph-server")
 QUERIES = ("instrument-history", "version-citations-by-role", "cited-by-across-versions")
 GOALS = {
