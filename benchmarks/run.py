@@ -397,11 +397,13 @@ def citations_found(settings: Any) -> Counter[tuple[Any, ...]]:
 
 def citations_expected(truth: list[dict[str, Any]]) -> Counter[tuple[Any, ...]]:
     """The same keys from `truth.json`; the cited year only when the text names it (a Council
-    resolution cited without "(Modified YYYY)" is the work, not a version)."""
+    resolution cited without "(Modified YYYY)" is the work, not a version; in "Council
+    Resolution 2017" the number is no year)."""
     expected: Counter[tuple[Any, ...]] = Counter()
     for entry in truth:
         for cite in entry["cites"]:
-            year = cite["year"] if str(cite["year"]) in cite["text"] else None
+            rest = cite["text"].replace(str(cite["number"]), "", 1)
+            year = cite["year"] if str(cite["year"]) in rest else None
             key = (entry["body"], str(entry["number"]), entry["year"])
             expected[(*key, cite["body"], str(cite["number"]), year)] += 1
     return expected
