@@ -33,7 +33,15 @@ from rdflib.term import Node
 from app.iris import IriError, Iris
 from app.rdf.document_triples import document_triples
 from app.rdf.reference_triples import reference_triples
-from app.rdf.work_graphs import Cited, Mentions, cited, owner_of, target_iri, work_graphs
+from app.rdf.work_graphs import (
+    Cited,
+    Mentions,
+    cited,
+    owner_of,
+    target_iri,
+    work_graphs,
+    work_of,
+)
 from app.reading.model import Document, ReadError
 from app.reading.pipeline import read_text_documents
 from app.reading.sources import decode
@@ -197,19 +205,6 @@ def read_inputs(inputs: Sequence[SourceInput], registry: Registry) -> list[Docum
     return documents
 
 
-def _work_of(iris: Iris, node: Node) -> tuple[str, str, str, int | None] | None:
-    """(kind, body, number, year or None) of a version or work IRI minted here, else None."""
-    try:
-        parsed = iris.parse(str(node))
-    except IriError:
-        return None
-    kind = parsed.kind.removesuffix("-version")
-    if kind == parsed.kind and kind not in ("resolution", "decision", "recommendation", "opinion"):
-        return None
-    year = int(parsed.parts[2]) if len(parsed.parts) == 3 else None
-    return kind, parsed.parts[0], parsed.parts[1], year
-
-
 def _mentioned(store: Store, graphs: Iterable[URIRef]) -> set[Node]:
     """Every node the stored `graphs` mention (as subject or object)."""
     nodes: set[Node] = set()
@@ -224,8 +219,8 @@ def _owners(iris: Iris, nodes: Iterable[Node]) -> set[URIRef]:
     return {owner for node in nodes if (owner := owner_of(iris, node)) is not None}
 
 
-def _meeting_id(node: Node | None) -> str | None:
-    return str(node).rsplit("/", 1)[-1].upper() if node is not None else None
+def _meeting_id(iris: Iris, node: Node | None) -> str | None:
+    return iris.parse(str(node)).parts[0] if node is not None else None
 
 
 def _values(nodes: Sequence[URIRef]) -> Iterator[str]:
@@ -242,33 +237,29 @@ def _add_stored(
 ) -> None:
     """What the stored texts (less the graphs in `skip`) say about the works and documents of
     `owners`: the texts of those works' versions, and every citation of them."""
-    works = sorted(o for o in owners if _work_of(iris, o) is not None)
-    documents = sorted(o for o in owners if o not in set(works))
+    works = sorted(o for o in owners if work_of(iris, o) is not None)
+    documents = sorted(owners.difference(works))
     for values in _values(works):
         for row in store.select(_TEXTS % values):
-            parts = _work_of(iris, row["version"])
-            if str(row["text"]) in skip or parts is None:
-                continue
-            kind, body, number, year = parts
-            if year is None:
+            found = work_of(iris, row["version"])
+            if str(row["text"]) in skip or found is None or found[1] is None:
                 continue
             title = str(row["title"]) if "title" in row else None
-            meeting = _meeting_id(row.get("meeting"))
-            known.add_text((kind, body, number), year, str(row["label"]), meeting, title)
+            meeting = _meeting_id(iris, row.get("meeting"))
+            known.add_text(found[0], found[1], str(row["label"]), meeting, title)
         for row in store.select(_VERSION_CITATIONS % values):
-            parts = _work_of(iris, row["target"])
-            if _source_of(row["citation"], "citation") in skip or parts is None:
+            found = work_of(iris, row["target"])
+            if _source_of(row["citation"], "citation") in skip or found is None:
                 continue
-            kind, body, number, year = parts
             resolved = str(row["status"]) == "resolved"
             form = str(row["label"]) if "label" in row and resolved else None
-            meeting = _meeting_id(row.get("meeting"))
-            known.add_cited(Cited("version", (kind, body, number), year, meeting, form))
+            meeting = _meeting_id(iris, row.get("meeting"))
+            known.add_cited(Cited("version", found[0], found[1], meeting, form))
         for row in store.select(_WORK_CITATIONS % values):
-            parts = _work_of(iris, row["target"])
-            if _source_of(row["citation"], "citation") in skip or parts is None:
+            found = work_of(iris, row["target"])
+            if _source_of(row["citation"], "citation") in skip or found is None:
                 continue
-            known.add_cited(Cited("work", parts[:3]))
+            known.add_cited(Cited("work", found[0]))
     for values in _values(documents):
         for row in store.select(_DOCUMENT_CITATIONS % values):
             if _source_of(row["citation"], "citation") not in skip:

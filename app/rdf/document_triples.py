@@ -10,14 +10,12 @@ meetings), is recorded on the source and on the citations (`statedLabel`, `state
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, XSD
+from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node
 
 from app.iris import Iris
-from app.rdf.work_graphs import cited, target_iri
+from app.rdf.work_graphs import cited, integer, target_iri
 from app.reading.model import Clause, Document, Reference
 from app.vocab import RESKG, ROLE
 
@@ -41,20 +39,14 @@ def role_iri(role: str | None) -> URIRef | None:
         return None
 
 
-@lru_cache(maxsize=1 << 16)
-def _int(value: int) -> Literal:
-    """An xsd:integer literal (cached: rdflib is slow to make one, and offsets repeat)."""
-    return Literal(value, datatype=XSD.integer)
-
-
 def _span(node: URIRef, file: str, start: int, end: int, line: int | None) -> list[Triple]:
     triples: list[Triple] = [
         (node, RESKG.sourceFile, Literal(file)),
-        (node, RESKG.start, _int(start)),
-        (node, RESKG.end, _int(end)),
+        (node, RESKG.start, integer(start)),
+        (node, RESKG.end, integer(end)),
     ]
     if line is not None:
-        triples.append((node, RESKG.line, _int(line)))
+        triples.append((node, RESKG.line, integer(line)))
     return triples
 
 

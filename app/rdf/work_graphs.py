@@ -25,13 +25,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal as Kind
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from app.iris import Iris
+from app.iris import IriError, Iris
 from app.rdf.reference_triples import is_suppression
 from app.reading.model import Document, Reference
 from app.registry import Registry
@@ -191,7 +192,9 @@ class Mentions:
                 self.add_cited(target)
 
 
-def _int(value: int) -> Literal:
+@lru_cache(maxsize=1 << 16)
+def integer(value: int) -> Literal:
+    """An xsd:integer literal (cached: rdflib is slow to make one, and offsets repeat)."""
     return Literal(value, datatype=XSD.integer)
 
 
@@ -213,7 +216,7 @@ def _work_triples(
             (version, RDF.type, RESKG.ResolutionVersion),
             (version, RESKG.versionOf, node),
             (version, RESKG.number, Literal(number)),
-            (version, RESKG.year, _int(year)),
+            (version, RESKG.year, integer(year)),
         ]
         triples += [(version, RESKG.adoptedAt, iris.meeting(m)) for m in sorted(meetings)]
         labels = sorted(known.text_labels.get((work, year), ()))
@@ -269,21 +272,33 @@ def work_graphs_of(
     return work_graphs(known, registry, iris, reference)
 
 
-def owner_of(iris: Iris, node: Node) -> URIRef | None:
-    """The graph that settles what is said about `node`: its work's (for a work or a version)
-    or its own (a cited document); None for anything else."""
-    from app.iris import IriError
-
+def work_of(iris: Iris, node: Node) -> tuple[Instrument, int | None] | None:
+    """The work of a work or version IRI minted here, and the version's year (None for the
+    work itself); None for any other node."""
     if not isinstance(node, URIRef):
         return None
     try:
         parsed = iris.parse(str(node))
     except IriError:
         return None
-    if parsed.kind == "document":
-        return node
     kind = parsed.kind.removesuffix("-version")
-    if kind in INSTRUMENT_CLASSES:
-        body, number = parsed.parts[0], parsed.parts[1]
+    if kind not in INSTRUMENT_CLASSES:
+        return None
+    year = int(parsed.parts[2]) if len(parsed.parts) == 3 else None
+    return (kind, parsed.parts[0], parsed.parts[1]), year
+
+
+def owner_of(iris: Iris, node: Node) -> URIRef | None:
+    """The graph that settles what is said about `node`: its work's (for a work or a version)
+    or its own (a cited document); None for anything else."""
+    found = work_of(iris, node)
+    if found is not None:
+        (kind, body, number), _ = found
         return iris.instrument(body, number, kind)
-    return None
+    if not isinstance(node, URIRef):
+        return None
+    try:
+        kind = iris.parse(str(node)).kind
+    except IriError:
+        return None
+    return node if kind == "document" else None
