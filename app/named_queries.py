@@ -284,6 +284,11 @@ def open_read_only(store_dir: Path) -> ox.Store:
     store = ox.Store.read_only(str(store_dir))
     if next(iter(store.quads_for_pattern(None, None, None)), None) is None:
         raise StoreMissing(f"the store {store_dir} is empty; run 'reskg build' first")
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+        raise StoreMissing(  # its merged copy would count every triple twice in the union
+            f"the store {store_dir} was built by an earlier reskg (its default graph holds "
+            "triples); rebuild it with 'reskg build'"
+        )
     return store
 
 

@@ -158,3 +158,26 @@ def test_a_missing_store_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert (code, out) == (2, "")
     assert "run 'reskg build' first" in err
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_store_of_an_earlier_reskg_exits_2_asking_for_a_rebuild(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pyoxigraph as ox
+
+    old = ox.Store(str(tmp_path / "old"))  # earlier builds kept a merged copy in the default graph
+    old.add(
+        ox.Quad(
+            ox.NamedNode("https://example.org/a"),
+            ox.NamedNode("https://example.org/p"),
+            ox.Literal("x"),
+        )
+    )
+    old.flush()
+    del old
+    code, out, err = run(["most-cited", "--store", str(tmp_path / "old")], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"reskg: the store {tmp_path / 'old'} was built by an earlier reskg (its default graph "
+        "holds triples); rebuild it with 'reskg build'\n"
+    )
