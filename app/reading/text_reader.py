@@ -309,7 +309,11 @@ def feed(builder: ClauseBuilder, piece: Piece, num: str | None) -> None:
             num, piece = split_label(piece.cut(at))
 
 
-def line_index(text: str) -> Callable[[int], int]:
+LineOf = Callable[[int], int]
+"""Offset -> 1-based line number."""
+
+
+def line_index(text: str) -> LineOf:
     """Offset -> 1-based line number."""
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     return lambda offset: bisect_right(starts, offset)
@@ -334,6 +338,19 @@ CONFERENCE_TITLE = re.compile(
     r"\((?P<label>(?:[^();]+;\s*)*(?P<rev>(?:Rev|REV|Mod|MOD)(?:\.\s*|\s+))?"
     r"(?P<place>[^,();]+?),\s*(?P<year>\d{4}))\)\s*\**"
 )
+# WRC texts, versioned by the conference's code (Radio Regulations, Volume 3):
+# "RESOLUTION 646 (REV.WRC-15)", "Resolution 95 (Rev.WRC-19)", "RECOMMENDATION 34 (WRC-12)",
+# "RESOLUTION 958 (WRC-2000)"; a footnote mark may follow ("RESOLUTION 28 (REV.WRC-15)*").
+WRC_TITLE = re.compile(
+    r"\**\s*(?P<kind>RESOLUTION|RECOMMENDATION|Resolution|Recommendation)\s+(?P<number>\d{1,4})"
+    r"\s*\(\s*(?P<rev>(?:Rev|REV)\.\s*)?WRC-(?P<code>\d{4}|\d\d)\s*\)[\s*]*"
+)
+# Radiocommunication Assembly texts: "RESOLUTION ITU-R 2-7" (number 2, its seventh revision),
+# then the title, then the years of its versions "(1993-1995-...-2015)": the last is this one.
+ITU_R_TITLE = re.compile(
+    r"\**\s*(?:RESOLUTION|Resolution)\s+ITU[-–]R\s+(?P<number>\d{1,3})(?P<suffix>-\d+)?\s*\**"
+)
+VERSION_YEARS = re.compile(r"\(\s*(?P<years>(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)*)\s*\)")
 # Council headings other than "**R 1282** Title": "Council RESOLUTION 1343 (C12)",
 # "Resolution 1158, ITU Council 2000"; bare "RESOLUTION 1179", whose session is found in the
 # lines before "The Council," (a document header such as "Document C09/105-E") or the registry.
@@ -360,7 +377,11 @@ FORMULA = re.compile(
     r"The\s+(?P<name>[A-Z][^(),]*?)(?:\s+of\s+the\s+International\s+Telecommunication\s+Union)?"
     r"(?:\s*\((?P<place>[^,()]+),\s*(?P<year>\d{4})\))?\s*,?\s*"
 )
-BODY_NAMES = {"council": "Council", "itu council": "Council"}
+BODY_NAMES = {
+    "council": "Council",
+    "itu council": "Council",
+    "itu radiocommunication assembly": "RA",  # "The ITU Radiocommunication Assembly,"
+}
 
 
 def formula_body(name: str, registry: Registry) -> str | None:
@@ -459,6 +480,96 @@ def _council_identity(
     return meeting, label, title, rest[at + 1 :]
 
 
+def _formula(rest: list[_Line], file: str, line: int) -> tuple[int, re.Match[str]]:
+    """The index and match of the first enacting formula in `rest`, or a ReadError."""
+    for i, ln in enumerate(rest):
+        if formula := FORMULA.fullmatch(ln.text):
+            return i, formula
+    raise ReadError(
+        file,
+        line,
+        "no enacting formula such as 'The World Telecommunication "
+        "Development Conference (Dubai, 2014),' after the title",
+    )
+
+
+def _coded_identity(
+    body: str,
+    year: int,
+    formula: re.Match[str],
+    registry: Registry,
+    file: str,
+    line: int,
+) -> Meeting:
+    """The one meeting of `body` in `year` that a heading names by code ("WRC-15") or by the
+    years of its versions (ITU-R), checked against the enacting formula, or a ReadError."""
+    found = registry.meetings_of(body, year)
+    if len(found) != 1:
+        raise ReadError(file, line, f"no meeting of {body} in {year} in the registry")
+    meeting = found[0]
+    named = formula_body(formula.group("name"), registry)
+    place = formula.group("place")
+    if named != body or (
+        place is not None
+        and meeting not in registry.meetings_at(place.strip(), int(formula.group("year")), body)
+    ):
+        raise ReadError(
+            file,
+            line,
+            f"the heading names {meeting.id} but the enacting formula names "
+            f"{formula.group(0).strip()!r}",
+        )
+    return meeting
+
+
+def _wrc_identity(
+    heading: re.Match[str],
+    rest: list[_Line],
+    registry: Registry,
+    file: str,
+    line: int,
+    line_of: LineOf,
+) -> tuple[Meeting, str, str, list[_Line]]:
+    """Meeting, label ("Rev. WRC-15", as citations spell it) and title of a WRC text, and the
+    lines after its enacting formula (`rest`: the lines after the heading, on line 1 or later)."""
+    at, formula = _formula(rest, file, line)
+    code = heading.group("code")
+    meeting = _coded_identity(
+        "WRC", two_digit_year(code), formula, registry, file, line_of(rest[at].start)
+    )
+    label = f"{'Rev. ' if heading.group('rev') else ''}WRC-{code}"
+    return meeting, label, " ".join(_plain(ln.text) for ln in rest[:at]), rest[at + 1 :]
+
+
+def _itu_r_identity(
+    heading: re.Match[str],
+    rest: list[_Line],
+    registry: Registry,
+    file: str,
+    line: int,
+    line_of: LineOf,
+) -> tuple[Meeting, str, str, list[_Line]]:
+    """Meeting, label and title of a Radiocommunication Assembly text: the version is the last
+    of the years "(1993-...-2015)" between the title and "The ITU Radiocommunication Assembly,"."""
+    at, formula = _formula(rest, file, line)
+    header = rest[:at]
+    dated = [ln for ln in header if VERSION_YEARS.fullmatch(ln.text.strip())]
+    if len(dated) != 1:
+        raise ReadError(
+            file,
+            line,
+            f"{heading.group(0).strip()!r} names no version: expected one line of years such as "
+            "'(1993-2000-2015)' before 'The ITU Radiocommunication Assembly,'",
+        )
+    years = re.findall(r"\d{4}", dated[0].text)
+    meeting = _coded_identity(
+        "RA", int(years[-1]), formula, registry, file, line_of(rest[at].start)
+    )
+    label = label_of(len(years) > 1 or heading.group("suffix") is not None, meeting)
+    title = " ".join(_plain(ln.text) for ln in header if ln is not dated[0])
+    return meeting, label, title, rest[at + 1 :]
+
+
 def label_of(rev: bool, meeting: Meeting) -> str:
     """`Rev. Dubai, 2018` / `Dubai, 2018`, spelled as the registry spells the place."""
     return f"{'Rev. ' if rev else ''}{meeting.place}, {meeting.year}"
@@ -527,8 +638,22 @@ def read_text(source_text: str, source_file: str, source_id: str, registry: Regi
     conference = CONFERENCE_TITLE.fullmatch(heading)
     council_heading = None if conference else COUNCIL_HEADING.fullmatch(heading)
     council = None if conference or council_heading else COUNCIL_TITLE.fullmatch(heading)
+    wrc = WRC_TITLE.fullmatch(heading)
+    itu_r = ITU_R_TITLE.fullmatch(heading)
     rest = lines[1:]
-    if council_heading:
+    if wrc:
+        number = wrc.group("number")
+        if wrc.group("kind").lower() == "recommendation":
+            instrument = "recommendation"
+        meeting, label, title, rest = _wrc_identity(
+            wrc, rest, registry, source_file, line_of(first.start), line_of
+        )
+    elif itu_r:
+        number = itu_r.group("number")
+        meeting, label, title, rest = _itu_r_identity(
+            itu_r, rest, registry, source_file, line_of(first.start), line_of
+        )
+    elif council_heading:
         number = council_heading.group("number")
         if council_heading.group("kind").lower() == "decision":
             instrument = "decision"
@@ -560,17 +685,8 @@ def read_text(source_text: str, source_file: str, source_id: str, registry: Regi
         kind = conference.group("kind").lower()
         if kind in ("decision", "recommendation"):
             instrument = "decision" if kind == "decision" else "recommendation"
-        at = next((i for i, ln in enumerate(rest) if FORMULA.fullmatch(ln.text)), None)
-        if at is None:
-            raise ReadError(
-                source_file,
-                line_of(first.start),
-                "no enacting formula such as 'The World Telecommunication "
-                "Development Conference (Dubai, 2014),' after the title",
-            )
+        at, formula = _formula(rest, source_file, line_of(first.start))
         title = " ".join(_plain(ln.text) for ln in rest[:at])
-        formula = FORMULA.fullmatch(rest[at].text)
-        assert formula is not None
         body = formula_body(formula.group("name"), registry)
         if body is None:
             raise ReadError(

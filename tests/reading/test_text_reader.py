@@ -260,6 +260,7 @@ def test_pdf_noise() -> None:
 
 COUNCIL_FORMULA = "\n\nThe Council,\n\nrecalling\n\na) that one;\n"
 PP_FORMULA = "The Plenipotentiary Conference of the International Telecommunication Union"
+WRC_FORMULA = "The World Radiocommunication Conference"
 
 HEADINGS: list[tuple[str, tuple[object, ...]]] = [
     # (instrument, body, number, year, meeting, label, title)
@@ -319,6 +320,38 @@ HEADINGS: list[tuple[str, tuple[object, ...]]] = [
         "RESOLUTION 50 (Rev Dubai, 2014)\n\nT\n\nThe World Telecommunication Development"
         " Conference (Dubai, 2014),\n",
         ("resolution", "WTDC", "50", 2014, "WTDC-14", "Rev Dubai, 2014", "T"),
+    ),
+    # WRC texts are versioned by the conference's code, labelled as citations spell it
+    (
+        f"RESOLUTION 28 (REV.WRC-15)*\n\nT\n\n{WRC_FORMULA} (Geneva, 2015),\n",
+        ("resolution", "WRC", "28", 2015, "WRC-15", "Rev. WRC-15", "T"),
+    ),
+    (
+        f"RECOMMENDATION 34 (WRC-12)\n\nT\n\n{WRC_FORMULA} (Geneva, 2012),\n",
+        ("recommendation", "WRC", "34", 2012, "WRC-12", "WRC-12", "T"),
+    ),
+    (
+        f"Resolution 958 (WRC\u20112000)\n\nT\n\n{WRC_FORMULA},\n",
+        ("resolution", "WRC", "958", 2000, "WRC-2000", "WRC-2000", "T"),
+    ),
+    # Radiocommunication Assembly texts: the last of the years under the title is the version
+    (
+        "RESOLUTION ITU-R 2-7\n\nConference Preparatory Meeting\n\n"
+        "(1993-1995-1997-2000-2003-2007-2012-2015)\n\n"
+        "The ITU Radiocommunication Assembly,\n\nconsidering\n\na) that one;\n",
+        (
+            "resolution",
+            "RA",
+            "2",
+            2015,
+            "RA-15",
+            "Rev. Geneva, 2015",
+            "Conference Preparatory Meeting",
+        ),
+    ),
+    (
+        "RESOLUTION ITU-R 72\n\nT\n(2019)\nThe Radiocommunication Assembly,\n",
+        ("resolution", "RA", "72", 2019, "RA-19", "Sharm el-Sheikh, 2019", "T"),
     ),
 ]
 
@@ -412,6 +445,37 @@ def test_repeated_ids_get_suffix() -> None:
             "Council RESOLUTION 1343 (C93)\n\nThe Council,\n",
             1,
             "no Council session in 1993 in the registry",
+        ),
+        # a WRC heading whose formula names another meeting or another body
+        (
+            f"RESOLUTION 28 (Rev.WRC-15)\n\nT\n\n{WRC_FORMULA} (Geneva, 2012),\n",
+            5,
+            "the heading names WRC-15 but the enacting formula names "
+            "'The World Radiocommunication Conference (Geneva, 2012),'",
+        ),
+        (
+            "RESOLUTION 28 (Rev.WRC-15)\n\nT\n\nThe Radiocommunication Assembly,\n",
+            5,
+            "the heading names WRC-15 but the enacting formula names "
+            "'The Radiocommunication Assembly,'",
+        ),
+        (
+            f"RESOLUTION 28 (WRC-93)\n\n{WRC_FORMULA},\n",
+            3,
+            "no meeting of WRC in 1993 in the registry",
+        ),
+        (
+            "RESOLUTION 28 (WRC-15)\n\nT\n\nconsidering\n",
+            1,
+            "no enacting formula such as 'The World Telecommunication Development Conference "
+            "(Dubai, 2014),' after the title",
+        ),
+        # an ITU-R heading without the years of its versions
+        (
+            "RESOLUTION ITU-R 2-7\n\nT\n\nThe ITU Radiocommunication Assembly,\n",
+            1,
+            "'RESOLUTION ITU-R 2-7' names no version: expected one line of years such as "
+            "'(1993-2000-2015)' before 'The ITU Radiocommunication Assembly,'",
         ),
         # a bare number and a conference's formula: the heading names no meeting
         (
