@@ -29,8 +29,8 @@ class Version:
     rev: bool = False
     council: bool = False
     """The paren has a Council form (session code or year without place)."""
-    wrc: bool = False
-    """The paren names a World Radiocommunication Conference ("Rev.WRC-15")."""
+    code: str | None = None
+    """The meeting code the paren names: "WRC-15" for "(Rev.WRC-15)", "Mob-87"."""
 
 
 @dataclass(frozen=True)
@@ -61,18 +61,21 @@ def _clean(text: str) -> str:
 
 
 def two_digit_year(code: str) -> int:
-    """The year of a meeting code's digits: `07` -> 2007, `97` -> 1997, `1997` -> 1997."""
+    """The year of a meeting code's digits: `07` -> 2007, `97` -> 1997, `83` -> 1983 ("Mob-83"),
+    `1997` -> 1997."""
     if len(code) == 4:
         return int(code)
-    return (1900 if int(code) >= 90 else 2000) + int(code)
+    return (1900 if int(code) >= 50 else 2000) + int(code)
 
 
 def read_version(paren: re.Match[str]) -> Version:
     """The `Version` of a full match of `patterns.VERSION_RE`."""
-    if (wrc := paren.group("wrc")) is not None:
-        year = two_digit_year(wrc)  # "WRC-97" is 1997, "WRC-15" 2015, "WRC-2000" 2000
-        rev = "Rev" in paren.group(0)
-        return Version(f"{'Rev. ' if rev else ''}WRC-{wrc}", year, rev=rev, wrc=True)
+    if (digits := paren.group("codeyear")) is not None:
+        code = f"{paren.group('codebody')}-{digits}"
+        rev = paren.group("coderev") is not None
+        # the year of the code ("WRC-97" 1997, "WRC-2000" 2000) until the registry says
+        label = f"{'Rev. ' if rev else ''}{code}"
+        return Version(label, two_digit_year(digits), rev=rev, code=code)
     if (session := paren.group("session")) is not None:
         last = paren.group("sessionlast")
         label = _clean(paren.group(0)[1:-1])
@@ -171,14 +174,19 @@ def _tail(m: re.Match[str]) -> _Tail:
         place, written = _clean(m.group("postplace")), int(m.group("postyear"))
         version = Version(f"{place}, {written}", written, place=place)
     year = m.group("atsession") or m.group("sessionof") or m.group("bodyyear")
+    body = _clean_body(m.group("body") or m.group("sessionbody"))
     code = m.group("councilcode") or m.group("bodycode")
+    if code and body and not _council(body) and version is None:
+        # "of WTSA-16": the meeting by its code
+        version, code = coded_version(body, code), None
     session_year = int(year) if year else two_digit_year(code) if code else None
-    return _Tail(
-        _clean_body(m.group("body") or m.group("sessionbody")),
-        m.group("this") is not None,
-        version,
-        session_year,
-    )
+    return _Tail(body, m.group("this") is not None, version, session_year)
+
+
+def coded_version(body: str, digits: str) -> Version:
+    """The version a meeting code names: ("WTSA", "16") for "of WTSA-16", "WTDC-17 Resolution"."""
+    code = f"{body}-{digits}"
+    return Version(code, two_digit_year(digits), code=code)
 
 
 def _council_session_before(text: str, begin: int) -> int | None:
@@ -202,8 +210,8 @@ def _council(phrase: str) -> bool:
 
 
 def _un_symbol(number: str) -> bool:
-    """ "70/125", "72/266B": a United Nations resolution symbol."""
-    return re.fullmatch(r"\d+/\d+[A-Z]?", number) is not None
+    """ "70/125", "72/266B", "2665 (XX)": a United Nations resolution symbol."""
+    return re.fullmatch(p.UN_SYMBOL, number) is not None
 
 
 def _members(text: str, m: re.Match[str]) -> list[re.Match[str]]:
@@ -241,17 +249,25 @@ def _citations(text: str, offset: int) -> list[Found]:
         tail = _tail(m)
         body_phrase = tail.body_phrase
         this_meeting = tail.this_meeting
+        items = _members(text, m)
         if prefix == "its":
             owner = _its_owner(text, begin)
-            if owner is None or re.fullmatch(p.THIS_MEETING, owner):
-                this_meeting = True
-            else:
+            if owner is not None and not re.fullmatch(p.THIS_MEETING, owner):
                 body_phrase = body_phrase or owner
+            elif owner is not None or not all(_un_symbol(i.group("num")) for i in items):
+                # not "In its resolution 68/262 of 27 March 2014 the UN General Assembly …",
+                # whose owner comes after: a UN symbol names its body
+                this_meeting = True
         elif prefix is not None:
             body_phrase = body_phrase or _clean(prefix)
         shared = tail.version
         session_year = tail.session_year
-        items = _members(text, m)
+        if words and (prefixcode := words.group("prefixcode")) and prefix != "its":
+            # "WTDC-17 Resolution 37", "Council-2000 Resolution 1158"
+            if _council(prefix or ""):
+                session_year = session_year or two_digit_year(prefixcode)
+            else:
+                shared = shared or coded_version(_clean(prefix or ""), prefixcode)
         versions = [parse_version(i.group("version")) for i in items]
         # a version paren serves the numbers before it that have none: "47 and 48 (Rev. …)"
         for k in range(len(items) - 2, -1, -1):
@@ -283,14 +299,16 @@ def _citations(text: str, offset: int) -> list[Found]:
                     session_year=session_year,
                 )
         bare = (m.end(), len(found)) if alone and not tail else None
-        instrument = m.group("head").lower()
+        instrument = "resolution" if m.group("head") == "Res." else m.group("head").lower()
         single = len(items) == 1
         for item, version in zip(items, versions, strict=True):
             start, end = (begin, m.end()) if single else item.span()
-            inbody, itu_r, number = item.group("inbody", "itur", "num")
+            inbody, sector, number = item.group("inbody", "sector", "num")
             if number[0].isdigit():
                 # "Resolution ITU-R 7-3": resolution 7, its third revision (the surface keeps "-3")
                 number = number.split("-")[0]
+            if sector == "T" and inbody is None:
+                inbody = "ITU-T"  # "Resolution ITUT7" (hyphen and space lost): a WTSA resolution
             own_session = session_year
             if own_session is None and version is None and not _un_symbol(number):
                 own_session = before_session
@@ -305,7 +323,7 @@ def _citations(text: str, offset: int) -> list[Found]:
                     version=version or shared,
                     body_phrase=_clean(inbody) if inbody else body_phrase,
                     this_meeting=this_meeting and inbody is None,
-                    itu_r=itu_r is not None,
+                    itu_r=sector == "R",
                     annex=annex if single else None,
                     session_year=own_session,
                 )

@@ -42,6 +42,8 @@ BODY_NAMES: dict[str, str] = {
     "Council": "Council",
     # "United Nations Human Rights Council Resolution 20/8": not the ITU Council
     "Human Rights Council": "HRC",
+    # "United Nations Security Council resolution 2202 (2015)": nor is this
+    "Security Council": "UNSC",
     # "UNGA Resolution 70/125"; "Resolution 70/1 of the United Nations General Assembly (UNGA)"
     "United Nations General Assembly": "UNGA",
     "UN General Assembly": "UNGA",
@@ -99,22 +101,26 @@ PLACE = r"[A-Z][^\W\d_]+(?:[ -][^\W\d_]+){0,3}"
 
 VERSION = (
     r"\(\s*(?:"
-    # "(Rev.WRC-15)", "(WRC-2015)": World Radiocommunication Conference versions
-    r"(?:Rev\.\s*)?WRC-(?P<wrc>\d\d|\d{4})"
+    # "(Rev.WRC-15)", "(WRC-2015)": a meeting named by its code, as WRC versions always are
+    # (also "(WCIT-12)"); radio conferences before 1995 too: "(Mob-87)", "(WARC-79)", "(Orb-88)"
+    r"(?P<coderev>Rev\.\s*)?(?P<codebody>[A-Z][A-Za-z]{1,4})-(?P<codeyear>\d\d|\d{4})"
     # "(C07)": a Council session; "(C-1997)" (sessions before 2000 in the Council's own compendium),
     # "(C01, last amended C20)": a Council text as last amended at a later session
     r"|C-?(?P<session>\d{4}|\d\d)"
     r"(?:,\s*last\s+(?:modified|amended)\s+C-?(?P<sessionlast>\d{4}|\d\d))?"
     # "(Modified 2013)", "(Rev. 2016)", "(MOD 2008)": a Council resolution as amended that year
-    r"|(?P<mod>Modified|MODIFIED|Mod\.?|MOD\.?|Amended|Amend\.|Rev\.)\s*(?P<modyear>" + YEAR + r")"
+    r"|(?P<mod>[Mm]odified|MODIFIED|Mod\.?|MOD\.?|[Aa]mended|Amend\.|Rev\.)\s*(?P<modyear>"
+    + YEAR
+    + r")"
     # "(2009)", "(1996, last modified 2001)", "(2016, last amended 2017)": Council resolutions
     r"|(?P<first>" + YEAR + r")(?:,\s*last\s+(?:modified|amended)\s+(?P<last>" + YEAR + r"))?"
     # "(Rev. Guadalajara, 2010)", "(Antalya 2006)" without comma, "(Rev. Antalya 2006)"
     # "(Rev. (Hammamet, 2016)": a doubled paren in the source
-    # "(Rev Hyderabad, 2010)" without its full stop; "(R ev. Guadalajara, 2010)" split by a PDF
+    # "(Rev Hyderabad, 2010)" without its full stop; "(R ev. Guadalajara, 2010)" split by a PDF;
+    # "(Rev.Hammamet,2016)" without spaces, "(Rev.Dubai2014)" without a comma either
     r"|(?P<rev>R ?(?:ev|EV)(?:\.\s*|\s+)(?:\(\s*)?)?(?P<place>"
     + PLACE
-    + r"),?\s+(?P<year>"
+    + r")(?:\s*,\s*|\s*)(?P<year>"
     + YEAR
     + r")"
     r")\s*\)"
@@ -129,7 +135,14 @@ PROVISIONAL_NUMBER = r"[A-Z]{2,}\d?(?:-[A-Z]{2,}\d?)*/(?:\d{1,3}|[A-Z])"
 
 # "Resolution 140", "Resolution 70/125" (UNGA), "ECOSOC Resolution 2012/24",
 # "Resolution ITU-R 61", "Resolution ITU-R 48-2"; "ITU–R" with an en dash (PDF conversions)
-NUMBER = rf"(?P<itur>ITU[-–]R\s+)?(?P<num>\d+(?:/\d+[A-Z]?|-\d+)?|{PROVISIONAL_NUMBER})(?![\w/])"
+# "resolution A/RES/70/125": the United Nations' full symbol, read as 70/125 (also as a
+# document symbol: "Resolution A/52/250 of the United Nations General Assembly"); the General
+# Assembly's numbers before 1976 carry the session in Roman numerals: "2665 (XX)"
+UN_SYMBOL = r"\d+/\d+[A-Z]?|\d{1,4}\s\([IVXL]{1,6}\)"
+NUMBER = (
+    rf"(?P<itur>ITU[-–]?(?P<sector>[RT])\s*(?=\d))?(?:A/(?:RES/)?)?"
+    rf"(?P<num>{UN_SYMBOL}|\d+(?:-\d+)?|{PROVISIONAL_NUMBER})(?![\w/])"
+)
 
 VERSION_RE = re.compile(VERSION)
 _VERSION_NOGROUPS = re.sub(r"\(\?P<\w+>", "(?:", VERSION)
@@ -149,14 +162,17 @@ LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 
 # "Council Resolution 1334", "ITU Council Resolution 1299", "UNGA Resolution 70/125",
 # "United Nations General Assembly (UNGA) Resolution 70/1", "ECOSOC Resolution 2012/24",
-# "in its Resolution 140": a body or "its" before the head word
-PREFIX = rf"(?:(?P<prefix>{BODY}|its)\s+)"
+# "in its Resolution 140": a body or "its" before the head word; a meeting's code: "WTDC-17
+# Resolution 37", "PP-18 Resolution 71"
+PREFIX = rf"(?:(?P<prefix>{BODY}|its)(?:-(?P<prefixcode>\d{{4}}|\d\d))?\s+)"
 
 # "Annex 2 to Resolution 71 (Rev. Dubai, 2018)", "Annex 1 to Decision 5 (Rev. Dubai, 2018)"
 ANNEX = r"(?:Annex\s+(?P<annex>\d+|[A-Z])\s+(?:to|of)\s+)"
 
 # "Decision 5 (Rev. Dubai, 2018)", "Recommendation 7", "Opinion 1 (Geneva, 2013) of WTPF"
-HEAD = r"(?P<head>Resolution|Decision|Recommendation|Opinion)s?\s+"
+# "Res. 71 (Rev. Dubai, 2018)"; "General Assembly resolution 70/125" (the UN's own style);
+# "Resolution26 (Rev.WRC-07)", "Resolution951(Rev.WRC-07)": spaces a PDF conversion lost
+HEAD = r"(?P<head>[Rr]esolution|Decision|Recommendation|Opinion|Res\.)s?(?:\s+|(?=\d))"
 
 # After the list: "of the Plenipotentiary Conference", "of this conference", "adopted by the ITU
 # Council", "of WTDC (Dubai, 2014)"; "Resolution 1143 adopted by the ITU Council at its 1999
@@ -206,10 +222,10 @@ SESSION_BEFORE = re.compile(
 # Every finder scans for a literal TRIGGER (fast), matches its MAIN pattern there, and looks for
 # optional words BEFORE the trigger in a short window (a pattern anchored at the window's end).
 
-CITATION_TRIGGER = re.compile(r"Resolution|Decision|Recommendation|Opinion")
+CITATION_TRIGGER = re.compile(r"[Rr]esolution|Decision|Recommendation|Opinion|Res\.")
 CITATION_BEFORE = re.compile(rf"(?<![\w-]){ANNEX}?{PREFIX}?\Z")
 CITATION_BEFORE_ENDINGS = tuple(
-    {name.split()[-1] for name in BODY_NAMES} | {")", "its", "to", "of"}
+    {name.split()[-1] for name in BODY_NAMES} | {")", "its", "to", "of", *"0123456789"}
 )
 """Last words of what CITATION_BEFORE can match: no need to search when the text before a head
 ends otherwise (most heads follow "with", "in", "that", …)."""

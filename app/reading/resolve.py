@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.reading.find import Found, Version
+from app.reading.find import Found, Version, two_digit_year
 from app.reading.model import Reference, ResolutionStatus
-from app.reading.patterns import BODY_NAMES, HYPHENS
+from app.reading.patterns import BODY_NAMES, HYPHENS, UN_SYMBOL
 from app.registry import Meeting, Registry, fold
 
 PLACE_SPELLINGS = {
@@ -65,12 +65,10 @@ def _implied_body(
     number: str, instrument: str | None, version: Version | None, session_year: int | None
 ) -> str | None:
     """A body the form of the citation itself names."""
-    if re.fullmatch(r"\d+/\d+[A-Z]?", number):
+    if re.fullmatch(UN_SYMBOL, number):
         # "Resolution 70/1", "Resolution 60/125 … adopted by the UNGA"; not a provisional
         # conference number ("Resolution COM5/4 (Antalya, 2006)")
         return "UNGA"
-    if version is not None and version.wrc:
-        return "WRC"
     if (version is not None and version.council) or session_year is not None:
         return "Council"
     if instrument == "opinion":
@@ -82,6 +80,23 @@ def _implied_body(
         if limit is not None and int(number) >= limit:
             return "Council"
     return None
+
+
+def _coded(registry: Registry, code: str, body: str | None) -> Decision:
+    """A citation whose version is a meeting code ("Rev.WRC-15", "of WTSA-16", "Mob-87"): the
+    registry's meeting of that code, which must be of the body named, if one is."""
+    name, _, digits = code.rpartition("-")
+    named = body_code(name) or name
+    meeting = registry.meeting(code) or registry.meeting(f"{named}-{digits}")
+    if meeting is None and len(digits) == 4:
+        meeting = registry.meeting(f"{named}-{digits[2:]}")  # "PP-2018" is PP-18
+    year = two_digit_year(digits)
+    if meeting is None:
+        return body, None, year, "unresolved", f"no meeting {code} in the registry"
+    if body is not None and meeting.body != body:
+        note = f"{meeting.id} is a meeting of {meeting.body}, not of {body}"
+        return body, None, year, "unresolved", note
+    return meeting.body, meeting.id, meeting.year, "resolved", None
 
 
 def _names(meetings: list[Meeting]) -> str:
@@ -209,6 +224,8 @@ def _decide(
             return ref(None, status="unresolved", note="'this conference' without a citing body")
     else:
         body = _implied_body(number or "", instrument, version, session_year)
+    if version is not None and version.code is not None:
+        return _coded(registry, version.code, body)
     if body is None and version is not None and version.place is not None:
         candidates = _at(registry, version, None)
         if len(candidates) > 1 and version.rev:

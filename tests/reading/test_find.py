@@ -502,6 +502,37 @@ ROWS: list[tuple[str, list[Row]]] = [
         [res("Resolution 1 of the World Conference on International Telecommunications", "1",
              body="World Conference on International Telecommunications")],
     ),
+    # the United Nations' full symbol; its own lower-case style
+    ("Resolution A/RES/70/1", [res("Resolution A/RES/70/1", "70/1")]),
+    (
+        "General Assembly resolution 70/125 and resolutions 69/204 and 70/1",
+        [res("General Assembly resolution 70/125", "70/125", body="General Assembly"),
+         res("69/204", "69/204"), res("70/1", "70/1")],
+    ),
+    # spaces a PDF conversion lost: after the head word, around the version's comma, inside
+    # "ITU-T"; the United Nations' document symbol for a resolution
+    (
+        "Resolution26 (Rev.WRC-07) and Resolution951(Rev.WRC-07)",
+        [res("Resolution26 (Rev.WRC-07)", "26", "Rev. WRC-07"),
+         res("Resolution951(Rev.WRC-07)", "951", "Rev. WRC-07")],
+    ),
+    (
+        "Resolution17 (Rev.Dubai2014) of",
+        [res("Resolution17 (Rev.Dubai2014)", "17", "Rev. Dubai, 2014")],
+    ),
+    ("a) Resolution ITUT7 on", [res("Resolution ITUT7", "7", body="ITU-T")]),
+    (
+        "Resolution A/52/250 of the United Nations General Assembly relating to",
+        [res("Resolution A/52/250 of the United Nations General Assembly", "52/250",
+             body="United Nations General Assembly")],
+    ),
+    # "Res." for "Resolution"; no space after the comma of a version
+    ("Res. 71 (Rev. Dubai,2018)", [res("Res. 71 (Rev. Dubai,2018)", "71", "Rev. Dubai, 2018")]),
+    # meeting codes: after the body, before the head word, or as the version paren
+    ("Resolution 70 of WTSA-16", [res("Resolution 70 of WTSA-16", "70", "WTSA-16", "WTSA")]),
+    ("WTDC-17 Resolution 37", [res("WTDC-17 Resolution 37", "37", "WTDC-17", "WTDC")]),
+    ("Resolution 1 (WCIT-12)", [res("Resolution 1 (WCIT-12)", "1", "WCIT-12")]),
+    ("Resolution 18 (Mob-83)", [res("Resolution 18 (Mob-83)", "18", "Mob-83")]),
     # a conference's provisional (committee) numbers
     (
         "b) Resolution COM5/4 (Antalya, 2006) of this conference on the review",
@@ -523,7 +554,6 @@ ROWS: list[tuple[str, list[Row]]] = [
     ("RESOLUTION 140 (REV. DUBAI, 2018)", []),
     ("Recommendation ITU-T E.164 numbering plans", []),
     ("Recommendation ITU\u2011T X.1255", []),  # a standard, not a numbered recommendation
-    ("Resolution A/RES/70/1", []),
 ]
 
 
@@ -579,7 +609,8 @@ SESSIONS: list[tuple[str, list[tuple[str, str | None, int | None]]]] = [
     ("Resolution 1158 of Council 2000 and Resolution 1179 of Council 01,",
      [("1158", "Council", 2000), ("1179", "Council", 2001)]),
     ("Resolution 1143 adopted by the Council-99 on", [("1143", "Council", 1999)]),
-    ("Resolution 30 of WTDC-14 on", [("30", "WTDC", 2014)]),
+    # a meeting's code after the body is a version, not a session
+    ("Resolution 30 of WTDC-14 on", [("30", "WTDC", None)]),
     ("Resolution 1306 of the 2009 session of the ITU Council", [("1306", "ITU Council", 2009)]),
     ("Resolution 1196 and Decision 509 adopted by the Council at its 2002 session",
      [("1196", "Council", 2002), ("509", "Council", 2002)]),
