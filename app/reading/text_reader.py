@@ -333,31 +333,34 @@ SESSION = re.compile(r"\(\s*(?P<code>C\d{2})\s*\)")
 # "Resolution PLEN/7 (Marrakesh, 2002)", "RESOLUTION GT-PLEN/6 (Antalya, 2006)",
 # "DECISION GT-PLEN/A (Antalya, 2006)"; "(Rev Hyderabad, 2010)" without a full stop.
 CONFERENCE_TITLE = re.compile(
-    r"\**\s*(?P<kind>RESOLUTION|DECISION|RECOMMENDATION|Resolution|Decision|Recommendation)"
-    rf"\s+(?P<number>\d{{1,4}}|{PROVISIONAL_NUMBER})\s*"
+    r"\**\s*(?P<kind>(?i:resolution|decision|recommendation))"
+    rf"\s+\[?(?P<number>\d{{1,4}}|{PROVISIONAL_NUMBER})\]?\s*"
     r"\((?P<label>(?:[^();]+;\s*)*(?P<rev>(?:Rev|REV|Mod|MOD)(?:\.\s*|\s+))?"
     r"(?P<place>[^,();]+?),\s*(?P<year>\d{4}))\)\s*\**"
 )
 # WRC texts, versioned by the conference's code (Radio Regulations, Volume 3):
 # "RESOLUTION 646 (REV.WRC-15)", "Resolution 95 (Rev.WRC-19)", "RECOMMENDATION 34 (WRC-12)",
-# "RESOLUTION 958 (WRC-2000)"; a footnote mark may follow ("RESOLUTION 28 (REV.WRC-15)*").
+# "RESOLUTION 958 (WRC-2000)"; a footnote mark may follow ("RESOLUTION 28 (REV.WRC-15)*");
+# a committee's number in brackets before the plenary gave one: "RESOLUTION [COM6/7] (WRC-07)".
 WRC_TITLE = re.compile(
-    r"\**\s*(?P<kind>RESOLUTION|RECOMMENDATION|Resolution|Recommendation)\s+(?P<number>\d{1,4})"
+    r"\**\s*(?P<kind>(?i:resolution|recommendation))"
+    rf"\s+\[?(?P<number>\d{{1,4}}|{PROVISIONAL_NUMBER})\]?"
     r"\s*\(\s*(?P<rev>(?:Rev|REV)\.\s*)?WRC-(?P<code>\d{4}|\d\d)\s*\)[\s*]*"
 )
 # Radiocommunication Assembly texts: "RESOLUTION ITU-R 2-7" (number 2, its seventh revision),
 # then the title, then the years of its versions "(1993-1995-...-2015)": the last is this one.
 ITU_R_TITLE = re.compile(
-    r"\**\s*(?:RESOLUTION|Resolution)\s+ITU[-–]R\s+(?P<number>\d{1,3})(?P<suffix>-\d+)?\s*\**"
+    r"\**\s*(?i:resolution)\s+ITU[-–]R\s+(?P<number>\d{1,3})(?P<suffix>-\d+)?\s*\**"
 )
 VERSION_YEARS = re.compile(r"\(\s*(?P<years>(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)*)\s*\)")
 # Council headings other than "**R 1282** Title": "Council RESOLUTION 1343 (C12)",
 # "Resolution 1158, ITU Council 2000"; bare "RESOLUTION 1179", whose session is found in the
 # lines before "The Council," (a document header such as "Document C09/105-E") or the registry.
 COUNCIL_HEADING = re.compile(
-    r"\**\s*(?:(?:ITU\s+)?Council\s+)?(?P<kind>RESOLUTION|DECISION|Resolution|Decision)"
+    r"\**\s*(?:(?:ITU\s+)?Council\s+)?(?P<kind>(?i:resolution|decision))"
     r"\s+(?P<number>\d{1,4})"
     r"(?:\s*\(\s*(?P<code>C-?(?:\d{4}|\d\d))\s*\)"
+    r"|\s*\((?:MOD|Mod\.?|REV|Rev\.?)\)"  # "RESOLUTION 1291 (MOD)": as modified
     r"|,?\s+(?:ITU\s+)?Council[\s-]+(?P<year>\d{4}|\d\d))?\s*\**"
 )
 # A Council session in the lines between such a heading and "The Council,": "Council 2009",
@@ -368,9 +371,12 @@ SESSION_MARK = re.compile(
     r"|\bC(?P<document>\d\d|20\d\d)/\d+",
     re.IGNORECASE,
 )
-# "(approved at the fourteenth Plenary Meeting)": not part of the title.
+# "(approved at the fourteenth Plenary Meeting)", "(adopted by correspondence)": not part of
+# the title.
 APPROVED_AT = re.compile(
-    r"\(?\s*(?:approved|adopted)\s+at\s+the\s+\w+\s+plenary\s+meeting\s*\)?\.?", re.IGNORECASE
+    r"\(?\s*(?:approved|adopted)\s+(?:at\s+the\s+\w+\s+plenary\s+meeting|by\s+correspondence)"
+    r"\s*\)?\.?",
+    re.IGNORECASE,
 )
 # "The World Telecommunication Development Conference (Dubai, 2014),", "The Council,".
 FORMULA = re.compile(
@@ -388,9 +394,14 @@ def formula_body(name: str, registry: Registry) -> str | None:
     """The body an enacting formula names: "World Telecommunication Development Conference"
     -> `WTDC`, "Council" -> `Council`."""
     key = fold(name)
-    if key in BODY_NAMES:
-        return BODY_NAMES[key]
-    return next((b.id for b in registry.bodies.values() if fold(b.name) == key), None)
+    # "The ITURadiocommunication Assembly," (a PDF conversion lost the space)
+    for form in (key, re.sub(r"^itu\s*(?=[a-z])", "", key)):
+        if form in BODY_NAMES:
+            return BODY_NAMES[form]
+        found = next((b.id for b in registry.bodies.values() if fold(b.name) == form), None)
+        if found is not None:
+            return found
+    return None
 
 
 def conference_meeting(
@@ -491,6 +502,45 @@ def _formula(rest: list[_Line], file: str, line: int) -> tuple[int, re.Match[str
         "no enacting formula such as 'The World Telecommunication "
         "Development Conference (Dubai, 2014),' after the title",
     )
+
+
+# "(Johannesburg, 2008)" on a line of its own under the title (ITU-T's layout of a WTSA text)
+LABEL_LINE = re.compile(
+    r"\((?P<label>(?:[^();]+;\s*)*(?:(?:Rev|REV)(?:\.\s*|\s+))?"
+    r"(?P<place>[^,();]+?),\s*(?P<year>\d{4}))\)"
+)
+
+
+def _bare_identity(
+    rest: list[_Line], registry: Registry, file: str, line_of: LineOf
+) -> tuple[Meeting, str, str, list[_Line]] | None:
+    """Meeting, label and title of a text headed by a bare number ("RESOLUTION 68") whose
+    enacting formula is a conference's: the formula's (place, year), else a label line under
+    the title, names the meeting. None when the formula is the Council's, or there is none."""
+    at = next((i for i, ln in enumerate(rest) if FORMULA.fullmatch(ln.text)), None)
+    formula = FORMULA.fullmatch(rest[at].text) if at is not None else None
+    if at is None or formula is None:
+        return None
+    body = formula_body(formula.group("name"), registry)
+    if body is None or body == "Council":
+        return None
+    header = rest[:at]
+    labels = [ln for ln in header if LABEL_LINE.fullmatch(ln.text.strip())]
+    written = LABEL_LINE.fullmatch(labels[-1].text.strip()) if labels else None
+    source = formula if formula.group("place") else written
+    if source is None:
+        return None
+    meeting = conference_meeting(
+        registry,
+        body,
+        source.group("place"),
+        int(source.group("year")),
+        file,
+        line_of(rest[at].start),
+    )
+    label = written.group("label") if written else label_of(False, meeting)
+    title = " ".join(_plain(ln.text) for ln in header if not labels or ln is not labels[-1])
+    return meeting, label, title, rest[at + 1 :]
 
 
 def _coded_identity(
@@ -634,7 +684,8 @@ def read_text(source_text: str, source_file: str, source_id: str, registry: Regi
     lines = _lines(source_text, 0)
     first = lines[0]
     instrument: InstrumentKind = "resolution"
-    heading = first.text.translate(HYPHENS)
+    # a footnote mark after the heading: "RESOLUTION ITU-R 9-5[*]"
+    heading = re.sub(r"\s*\[\*+\]\s*$", "", first.text.translate(HYPHENS))
     conference = CONFERENCE_TITLE.fullmatch(heading)
     council_heading = None if conference else COUNCIL_HEADING.fullmatch(heading)
     council = None if conference or council_heading else COUNCIL_TITLE.fullmatch(heading)
@@ -657,7 +708,9 @@ def read_text(source_text: str, source_file: str, source_id: str, registry: Regi
         number = council_heading.group("number")
         if council_heading.group("kind").lower() == "decision":
             instrument = "decision"
-        meeting, label, title, rest = _council_identity(
+        bare = council_heading.group("code") is None and council_heading.group("year") is None
+        identity = _bare_identity(rest, registry, source_file, line_of) if bare else None
+        meeting, label, title, rest = identity or _council_identity(
             council_heading, instrument, rest, registry, source_file, line_of(first.start)
         )
     elif council:

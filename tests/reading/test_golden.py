@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -118,62 +119,86 @@ def test_fresh_texts_precision_and_recall() -> None:
     assert (tp, fp, fn) == (34, 0, 0)
 
 
+@dataclass
+class Score:
+    """Resolution references of a blind set against the reader: true and false positives,
+    misses, BORDERLINE references found and missed, and the texts that did not read."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    hit: int = 0
+    missed: int = 0
+    unread: list[tuple[str, int | None, str]] = field(default_factory=list)
+
+
+def _blind_key(ref: dict[str, Any] | Reference) -> tuple[object, ...]:
+    get = ref.get if isinstance(ref, dict) else lambda name: getattr(ref, name)
+    return (get("body"), get("instrument") or "resolution", get("number"), get("year"))
+
+
+def score_blind_set(folder: Path) -> Score:
+    """Score every text of `folder` by (body, instrument, number, year), resolved references of
+    the resolution kind only; the extractor's WTPF opinions are left out (the sets do not
+    annotate them). Gold references marked BORDERLINE are scored apart, by body, instrument and
+    number, from what is left once the others are matched: an extracted reference naming one
+    is a borderline hit (neither a true nor a false positive), one not found a borderline miss
+    (not a false negative). A text that does not read misses all its references."""
+    score = Score()
+    for path in sorted(folder.glob("*.json")):
+        gold = [
+            r
+            for r in json.loads(path.read_text(encoding="utf-8"))["references"]
+            if r.get("kind", "resolution") == "resolution"
+        ]
+        border = Counter(
+            _blind_key(r) for r in gold if (r.get("note") or "").startswith("BORDERLINE")
+        )
+        expected = Counter(_blind_key(r) for r in gold) - border
+        try:
+            (doc,) = read_documents(path.with_suffix(".txt"), SETTINGS.sources_dir, REGISTRY)
+        except ReadError as error:
+            score.unread.append((path.stem, error.line, error.problem))
+            score.fn += sum(expected.values())
+            score.missed += sum(border.values())
+            continue
+        got = Counter(
+            _blind_key(r)
+            for r in doc.references
+            if r.kind == "resolution" and r.status == "resolved" and r.instrument != "opinion"
+        )
+        hits = expected & got
+        rest = got - hits
+        borderline = Counter(k[:3] for k in border)
+        for found in list(rest.elements()):
+            if borderline[found[:3]] > 0:
+                borderline[found[:3]] -= 1
+                rest[found] -= 1
+                score.hit += 1
+        score.tp += sum(hits.values())
+        score.fp += sum((+rest).values())
+        score.fn += sum((expected - hits).values())
+        score.missed += sum(borderline.values())
+    return score
+
+
 def test_unseen_texts_precision_and_recall() -> None:
     """Thirty-eight texts annotated blind after development (tests/golden/unseen; all partial).
 
-    Scored on resolution-kind references by (body, instrument, number, year), resolved ones
-    only; the extractor's WTPF opinions ("Opinion 3 (Geneva, 2013)") are left out, as the gold
-    deliberately does not annotate them. The three gold references marked BORDERLINE (ITU-T
-    Recommendations D.50 and X.1255, the World Health Assembly's "Resolution 58/28") are scored
-    apart, by body, instrument and number: an extracted reference naming one is a borderline hit
-    (neither a true nor a false positive), one not found a borderline miss (not a false
-    negative). A WHO resolution has no ITU meeting to place a version at, so the extractor
-    cites the work and keeps the year ("Geneva, 2005") in its label.
+    The three gold references marked BORDERLINE are ITU-T Recommendations D.50 and X.1255 and
+    the World Health Assembly's "Resolution 58/28". A WHO resolution has no ITU meeting to
+    place a version at, so the extractor cites the work and keeps the year ("Geneva, 2005") in
+    its label.
 
-    First contact, measured with these rules before any change for these texts: (tp, fp, fn) =
-    (80, 3, 41), borderline 0 found / 3 missed; eight headings did not read (31 of the misses).
+    First contact, measured before any change for these texts: (tp, fp, fn) = (80, 3, 41),
+    borderline 0 found / 3 missed; eight headings did not read (31 of the misses).
     Now (119, 0, 2), borderline 1 / 2. Council Res. 1179 still does not read: its heading has
     no session, nor have the lines before "The Council,", and the registry does not know the
     number; its two references are the two misses. The ITU-T Recommendations (technical
     standards) are out of scope.
     """
-    tp = fp = fn = hit = missed = 0
-    unread = []
-    for path in sorted((GOLDEN / "unseen").glob("*.json")):
-        gold = [
-            r
-            for r in json.loads(path.read_text(encoding="utf-8"))["references"]
-            if r["kind"] == "resolution"
-        ]
-
-        def key(ref: dict[str, Any] | Reference) -> tuple[object, ...]:
-            get = ref.get if isinstance(ref, dict) else lambda name: getattr(ref, name)
-            return (get("body"), get("instrument") or "resolution", get("number"), get("year"))
-
-        border = Counter(key(r) for r in gold if (r.get("note") or "").startswith("BORDERLINE"))
-        expected = Counter(key(r) for r in gold) - border
-        try:
-            (doc,) = read_documents(path.with_suffix(".txt"), SETTINGS.sources_dir, REGISTRY)
-        except ReadError as error:
-            unread.append((path.stem, error.line, error.problem))
-            fn, missed = fn + sum(expected.values()), missed + sum(border.values())
-            continue
-        got = Counter(
-            key(r)
-            for r in doc.references
-            if r.kind == "resolution" and r.status == "resolved" and r.instrument != "opinion"
-        )
-        borderline = Counter(k[:3] for k in border)  # by body, instrument and number
-        for found in list(got.elements()):
-            if borderline[found[:3]] > 0:
-                borderline[found[:3]] -= 1
-                got[found] -= 1
-                hit += 1
-        got = +got
-        missed += sum(borderline.values())
-        hits = sum((expected & got).values())
-        tp, fp, fn = tp + hits, fp + sum(got.values()) - hits, fn + sum(expected.values()) - hits
-    assert unread == [
+    score = score_blind_set(GOLDEN / "unseen")
+    assert score.unread == [
         (
             "c01_res1179",
             1,
@@ -181,8 +206,38 @@ def test_unseen_texts_precision_and_recall() -> None:
             "before 'The Council,' or in the registry",
         )
     ]
-    assert (tp, fp, fn) == (119, 0, 2)
-    assert (hit, missed) == (1, 2)
+    assert (score.tp, score.fp, score.fn, score.hit, score.missed) == (119, 0, 2, 1, 2)
+
+
+def test_third_blind_set_precision_and_recall() -> None:
+    """Nineteen texts annotated blind in session 4 (tests/golden/unseen3): WRC and
+    Radiocommunication Assembly texts, PP-98/PP-10, WTSA-08, WTDC-06, Council 2008.
+
+    First contact, on its 32 references that are not BORDERLINE, before anyone had read the
+    texts: with the reader as the session found it, (tp, fp, fn) = (5, 0, 27), P 1.000,
+    R 0.156 (16 of 19 headings did not read: WRC and ITU-R headings were unknown); with the
+    WRC/ITU-R headings and citation forms written that session before the set was seen,
+    (15, 0, 17), P 1.000, R 0.469 (seven headings did not read). Fixed from its lessons: a
+    bare "RESOLUTION 68" under a conference's formula, a label on a line of its own,
+    "[COM6/7]", "[*]", lower-case headings, "(MOD)", "ITURadiocommunication", "Resolution26",
+    "(Rev.Dubai2014)", "Resolution ITUT7", "A/52/250", and a registry row for Council
+    Res. 1291 (C08).
+
+    Still missed: RA Res. 67, whose stored copy has no line of years (its heading was supplied
+    by the annotator), so no Radiocommunication Assembly can be named for it; and the citation
+    inside the WTSA-08 title (titles are not clauses; borderline). The five ITU-R technical
+    Recommendations (S.1323 ...) are out of scope, like the ITU-T ones.
+    """
+    score = score_blind_set(GOLDEN / "unseen3")
+    assert score.unread == [
+        (
+            "ra15_res67",
+            1,
+            "'RESOLUTION ITU-R 67' names no version: expected one line of years such as "
+            "'(1993-2000-2015)' before 'The ITU Radiocommunication Assembly,'",
+        )
+    ]
+    assert (score.tp, score.fp, score.fn, score.hit, score.missed) == (28, 0, 4, 0, 6)
 
 
 def test_reference_counts_per_corpus_document(corpus: dict[str, Document]) -> None:

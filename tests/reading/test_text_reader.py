@@ -288,6 +288,11 @@ HEADINGS: list[tuple[str, tuple[object, ...]]] = [
         "RESOLUTION 1196\n\nDocument C02/81-E\nGENEVA 2002 SESSION\n\nT" + COUNCIL_FORMULA,
         ("resolution", "Council", "1196", 2002, "C02", "C02", "T"),
     ),
+    # "(MOD)": as modified; the session from the registry, which knows one for 1291
+    (
+        "RESOLUTION 1291 (MOD)\n\n(adopted by correspondence)\n\nT" + COUNCIL_FORMULA,
+        ("resolution", "Council", "1291", 2008, "C08", "C08", "T"),
+    ),
     # ... or the registry, which knows one session of Council Resolution 1196
     (
         "RESOLUTION 1196\n\n(approved at the fourteenth Plenary Meeting)" + COUNCIL_FORMULA,
@@ -334,6 +339,22 @@ HEADINGS: list[tuple[str, tuple[object, ...]]] = [
         f"Resolution 958 (WRC\u20112000)\n\nT\n\n{WRC_FORMULA},\n",
         ("resolution", "WRC", "958", 2000, "WRC-2000", "WRC-2000", "T"),
     ),
+    # a bare number: the conference's enacting formula names the meeting, or a label line
+    # under the title (ITU-T's layout)
+    (
+        "RESOLUTION 30\n\nT\n\nThe World Telecommunication Development Conference (Dubai, 2014),\n",
+        ("resolution", "WTDC", "30", 2014, "WTDC-14", "Dubai, 2014", "T"),
+    ),
+    (
+        "RESOLUTION 68\n\nT\n\n(Johannesburg, 2008)\n\n"
+        "The World Telecommunication Standardization Assembly,\n",
+        ("resolution", "WTSA", "68", 2008, "WTSA-08", "Johannesburg, 2008", "T"),
+    ),
+    # a committee's number in brackets
+    (
+        f"RESOLUTION [COM6/7] (WRC-07)\n\nT\n\n{WRC_FORMULA} (Geneva, 2007),\n",
+        ("resolution", "WRC", "COM6/7", 2007, "WRC-07", "WRC-07", "T"),
+    ),
     # Radiocommunication Assembly texts: the last of the years under the title is the version
     (
         "RESOLUTION ITU-R 2-7\n\nConference Preparatory Meeting\n\n"
@@ -348,6 +369,11 @@ HEADINGS: list[tuple[str, tuple[object, ...]]] = [
             "Rev. Geneva, 2015",
             "Conference Preparatory Meeting",
         ),
+    ),
+    # in lower case, with a footnote mark; "ITU" glued to the body's name in the formula
+    (
+        "resolution ITU-R 9-5[*]\n\nT\n\n(1993-2015)\n\nThe ITURadiocommunication Assembly,\n",
+        ("resolution", "RA", "9", 2015, "RA-15", "Rev. Geneva, 2015", "T"),
     ),
     (
         "RESOLUTION ITU-R 72\n\nT\n(2019)\nThe Radiocommunication Assembly,\n",
@@ -477,10 +503,9 @@ def test_repeated_ids_get_suffix() -> None:
             "'RESOLUTION ITU-R 2-7' names no version: expected one line of years such as "
             "'(1993-2000-2015)' before 'The ITU Radiocommunication Assembly,'",
         ),
-        # a bare number and a conference's formula: the heading names no meeting
+        # a bare number and a conference's formula that names no meeting either
         (
-            "RESOLUTION 30\n\nT\n\nThe World Telecommunication Development Conference"
-            " (Dubai, 2014),\n",
+            "RESOLUTION 30\n\nT\n\nThe World Telecommunication Development Conference,\n",
             1,
             "'RESOLUTION 30' names no meeting and no enacting formula 'The Council,' follows: "
             "expected a first line like 'RESOLUTION 30 (Rev. Dubai, 2014)' or "
