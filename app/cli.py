@@ -94,9 +94,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from app.api.main import create_app
+    from app.build import open_built
 
-    app = create_app(_settings(args))
-    uvicorn.run(app, host=args.host, port=args.port)
+    settings = _settings(args)
+    # before the server starts: an empty store gets the bundled data, and a store that cannot
+    # serve (one an earlier reskg built) is refused in one line, not inside uvicorn's start-up
+    open_built(settings, lambda message: print(f"reskg: {message}", file=sys.stderr)).close()
+    uvicorn.run(create_app(settings), host=args.host, port=args.port)
     return 0
 
 
@@ -142,11 +146,12 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reskg` console script."""
     from app.reading.model import ReadError
+    from app.store import StoreError
 
     args = parser().parse_args(argv)
     try:
         code: int = args.run(args)
-    except ReadError as error:
+    except (ReadError, StoreError) as error:
         print(f"reskg: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `reskg export | head`: the reader left, nothing is wrong

@@ -95,3 +95,23 @@ def test_bad_input_gets_a_clear_error_naming_file_and_line(
     bad.write_bytes(content)
     assert main(["extract", str(bad)]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_serve_refuses_a_store_of_an_earlier_reskg_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The check runs before uvicorn starts: one line and exit 2, no start-up traceback."""
+    import pyoxigraph as ox
+
+    old = ox.Store(str(tmp_path / "old"))  # earlier builds kept a merged copy in the default graph
+    node = ox.NamedNode("https://example.org/a")
+    old.add(ox.Quad(node, node, ox.Literal("x")))
+    old.flush()
+    del old
+    assert main(["serve", "--store", str(tmp_path / "old"), "--port", "1"]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == (
+        "",
+        f"reskg: the store {tmp_path / 'old'} was built by an earlier reskg (its default graph "
+        "holds triples); rebuild it with 'reskg build'\n",
+    )
