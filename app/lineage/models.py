@@ -8,14 +8,23 @@ from pydantic import BaseModel, Field
 
 
 class BodySlug(StrEnum):
-    """The bodies whose instruments the API serves, as their IRIs spell them."""
+    """The bodies whose instruments the API serves, as their IRIs spell them: the ITU's
+    conferences, assemblies and Council, and the outside bodies whose resolutions ITU texts
+    cite."""
 
     pp = "pp"
+    council = "council"
     wtdc = "wtdc"
     wtsa = "wtsa"
     ra = "ra"
-    council = "council"
+    wrc = "wrc"
+    wcit = "wcit"
+    wtpf = "wtpf"
     unga = "unga"
+    unsc = "unsc"
+    ecosoc = "ecosoc"
+    hrc = "hrc"
+    who = "who"
 
 
 class Span(BaseModel):

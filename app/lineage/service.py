@@ -12,6 +12,7 @@ from app.iris import IriError, Iris, ParsedIri, body_code, body_slug
 from app.lineage.cache import memo
 from app.lineage.models import (
     ActionLineOut,
+    BodySlug,
     Cited,
     Citing,
     ClauseOut,
@@ -446,7 +447,7 @@ def _first_per(rows: list[Row], key: str) -> list[Row]:
     return list(seen.values())
 
 
-_BODY_ORDER = {"pp": 0, "council": 1, "wtdc": 2, "wtsa": 3, "ra": 4, "unga": 5}
+_BODY_ORDER = {slug.value: i for i, slug in enumerate(BodySlug)}
 
 
 def _work_order(work: ResolutionSummary) -> tuple[int, str, int, str]:

@@ -140,6 +140,25 @@ def test_depth_adds_ancestry_and_descendants(client: TestClient) -> None:
     assert client.get("/api/resolutions/pp/140/lineage?depth=4").status_code == 422
 
 
+def test_a_wrc_resolution_cited_by_pp_18_has_its_lineage(client: TestClient) -> None:
+    """WRC works (cited "(Rev.WRC-15)" by PP-18) are served like the others, and listed."""
+    data = lineage(client, "wrc/646")
+    assert (data["resolution"]["id"], data["resolution"]["label"]) == (
+        B + "resolution/wrc/646",
+        "WRC Resolution 646",
+    )
+    assert [(v["id"], v["label"], v["meeting"], citing(v)) for v in data["versions"]] == [
+        (
+            B + "resolution/wrc/646/2015",
+            "Rev. WRC-15",
+            B + "meeting/wrc-15",
+            [(B + "resolution/pp/136/2018", "recalling")],
+        )
+    ]
+    listed = client.get("/api/resolutions", params={"body": "wrc"})
+    assert [w["number"] for w in listed.json()["items"]] == ["49", "646", "647", "673", "958"]
+
+
 def test_unknown_resolution_is_404_and_bad_body_422(client: TestClient) -> None:
     missing = client.get("/api/resolutions/pp/9999/lineage")
     assert missing.status_code == 404
