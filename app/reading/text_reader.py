@@ -312,6 +312,10 @@ def feed(builder: ClauseBuilder, piece: Piece, num: str | None) -> None:
 LineOf = Callable[[int], int]
 """Offset -> 1-based line number."""
 
+Identity = tuple[Meeting, str, str, list["_Line"]]
+"""What a heading and the lines to its enacting formula give: the meeting, the version label,
+the title, and the lines after the formula."""
+
 
 def line_index(text: str) -> LineOf:
     """Offset -> 1-based line number."""
@@ -422,7 +426,7 @@ def _council_identity(
     registry: Registry,
     file: str,
     line: int,
-) -> tuple[Meeting, str, str, list[_Line]]:
+) -> Identity:
     """Session, label and title of a Council text under a `COUNCIL_HEADING`, and the lines
     after its "The Council,". The session is the heading's ("(C12)", "ITU Council 2000"), else
     the enacting formula's, else the one session the lines before the formula name, else the
@@ -513,7 +517,7 @@ LABEL_LINE = re.compile(
 
 def _bare_identity(
     rest: list[_Line], registry: Registry, file: str, line_of: LineOf
-) -> tuple[Meeting, str, str, list[_Line]] | None:
+) -> Identity | None:
     """Meeting, label and title of a text headed by a bare number ("RESOLUTION 68") whose
     enacting formula is a conference's: the formula's (place, year), else a label line under
     the title, names the meeting. None when the formula is the Council's, or there is none."""
@@ -579,9 +583,9 @@ def _wrc_identity(
     file: str,
     line: int,
     line_of: LineOf,
-) -> tuple[Meeting, str, str, list[_Line]]:
+) -> Identity:
     """Meeting, label ("Rev. WRC-15", as citations spell it) and title of a WRC text, and the
-    lines after its enacting formula (`rest`: the lines after the heading, on line 1 or later)."""
+    lines after its enacting formula."""
     at, formula = _formula(rest, file, line)
     code = heading.group("code")
     meeting = _coded_identity(
@@ -598,7 +602,7 @@ def _itu_r_identity(
     file: str,
     line: int,
     line_of: LineOf,
-) -> tuple[Meeting, str, str, list[_Line]]:
+) -> Identity:
     """Meeting, label and title of a Radiocommunication Assembly text: the version is the last
     of the years "(1993-...-2015)" between the title and "The ITU Radiocommunication Assembly,"."""
     at, formula = _formula(rest, file, line)
