@@ -55,8 +55,8 @@ def body_code(slug: str) -> str:
 
 
 def number_slug(number: str) -> str:
-    """`140` stays `140`; a UN symbol `70/125` becomes `70-125`, `2665 (XX)` `2665-XX`."""
-    slug = re.sub(r"\s*\(([IVXL]+)\)$", r"-\1", number.strip()).replace("/", "-")
+    """`140` stays `140`; a UN symbol `70/125` becomes `70-125`."""
+    slug = number.strip().replace("/", "-")
     if not re.match(r"^[0-9A-Za-z][0-9A-Za-z-]*$", slug):
         raise IriError(f"resolution number {number!r} cannot go into an IRI")
     return slug
@@ -156,10 +156,7 @@ class Iris:
         parts = tuple(rest.split("/")) if rest else ()
         if head in INSTRUMENT_KINDS and len(parts) in (2, 3):
             body = body_code(parts[0])
-            number = parts[1]
-            if body == "UNGA":
-                roman = re.fullmatch(r"(\d+)-([IVXL]+)", number)
-                number = f"{roman[1]} ({roman[2]})" if roman else number.replace("-", "/")
+            number = parts[1].replace("-", "/") if body == "UNGA" else parts[1]
             if len(parts) == 3 and _YEAR.match(parts[2]):
                 return ParsedIri(f"{head}-version", (body, number, parts[2]))
             if len(parts) == 2:

@@ -27,11 +27,6 @@ MINTED = [
         ParsedIri("resolution", ("UNGA", "70/125")),
     ),
     (
-        iris.instrument("UNGA", "2665 (XX)"),
-        "resolution/unga/2665-XX",
-        ParsedIri("resolution", ("UNGA", "2665 (XX)")),
-    ),
-    (
         iris.version("PP", "5", 2018, "decision"),
         "decision/pp/5/2018",
         ParsedIri("decision-version", ("PP", "5", "2018")),

@@ -307,6 +307,9 @@ def _citations(text: str, offset: int) -> list[Found]:
             if number[0].isdigit():
                 # "Resolution ITU-R 7-3": resolution 7, its third revision (the surface keeps "-3")
                 number = number.split("-")[0]
+            if roman := re.fullmatch(r"(\d+)\s\([IVXL]+\)", number):
+                # "1721 (XVI)": the General Assembly's number (unique before 1976), its session
+                number, inbody = roman[1], inbody or "United Nations General Assembly"
             if sector == "T" and inbody is None:
                 inbody = "ITU-T"  # "Resolution ITUT7" (hyphen and space lost): a WTSA resolution
             own_session = session_year

@@ -104,9 +104,10 @@ VERSION = (
     # "(Rev.WRC-15)", "(WRC-2015)": a meeting named by its code, as WRC versions always are
     # (also "(WCIT-12)"); radio conferences before 1995 too: "(Mob-87)", "(WARC-79)", "(Orb-88)"
     r"(?P<coderev>Rev\.\s*)?(?P<codebody>[A-Z][A-Za-z]{1,4})-(?P<codeyear>\d\d|\d{4})"
-    # "(C07)": a Council session; "(C-1997)" (sessions before 2000 in the Council's own compendium),
+    # "(C07)", "(Council-12)": a Council session; "(C-1997)" (sessions before 2000 in the
+    # Council's own compendium),
     # "(C01, last amended C20)": a Council text as last amended at a later session
-    r"|C-?(?P<session>\d{4}|\d\d)"
+    r"|(?:Council[\s-]+|C-?)(?P<session>\d{4}|\d\d)"
     r"(?:,\s*last\s+(?:modified|amended)\s+C-?(?P<sessionlast>\d{4}|\d\d))?"
     # "(Modified 2013)", "(Rev. 2016)", "(MOD 2008)": a Council resolution as amended that year
     r"|(?P<mod>[Mm]odified|MODIFIED|Mod\.?|MOD\.?|[Aa]mended|Amend\.|Rev\.)\s*(?P<modyear>"

@@ -397,15 +397,12 @@ BODY_NAMES = {
 def formula_body(name: str, registry: Registry) -> str | None:
     """The body an enacting formula names: "World Telecommunication Development Conference"
     -> `WTDC`, "Council" -> `Council`."""
-    key = fold(name)
-    # "The ITURadiocommunication Assembly," (a PDF conversion lost the space)
-    for form in (key, re.sub(r"^itu\s*(?=[a-z])", "", key)):
-        if form in BODY_NAMES:
-            return BODY_NAMES[form]
-        found = next((b.id for b in registry.bodies.values() if fold(b.name) == form), None)
-        if found is not None:
-            return found
-    return None
+    # compared without spaces: "The ITURadiocommunication Assembly,", "The World
+    # Telecommunication Devel opment Conference," (spaces a PDF conversion lost or added)
+    key = re.sub(r"\s+", "", fold(name))
+    names = {re.sub(r"\s+", "", name): body for name, body in BODY_NAMES.items()}
+    names |= {re.sub(r"\s+", "", fold(b.name)): b.id for b in registry.bodies.values()}
+    return names.get(key) or names.get(key.removeprefix("itu"))
 
 
 def conference_meeting(

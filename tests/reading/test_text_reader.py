@@ -350,6 +350,12 @@ HEADINGS: list[tuple[str, tuple[object, ...]]] = [
         "The World Telecommunication Standardization Assembly,\n",
         ("resolution", "WTSA", "68", 2008, "WTSA-08", "Johannesburg, 2008", "T"),
     ),
+    # a word split in the enacting formula
+    (
+        "RESOLUTION 38 (Rev. Hyderabad, 2010)\n\nT\n\nThe World Telecommunication Devel opment"
+        " Conference (Hyderabad, 2010),\n",
+        ("resolution", "WTDC", "38", 2010, "WTDC-10", "Rev. Hyderabad, 2010", "T"),
+    ),
     # a committee's number in brackets
     (
         f"RESOLUTION [COM6/7] (WRC-07)\n\nT\n\n{WRC_FORMULA} (Geneva, 2007),\n",
