@@ -219,7 +219,8 @@ def _members(text: str, m: re.Match[str]) -> list[re.Match[str]]:
     version, also those after a description: "Resolutions 15 (Rev. Hyderabad, 2010), on …, 20
     (Rev. Hyderabad, 2010), on … and 37 (Rev. Dubai, 2014)"."""
     items = _items(text, m.start("list"), m.end("list"))
-    plural = text[m.end("head") : m.end("head") + 1] == "s"
+    word = m.end("head") if m.start("head") >= 0 else m.start("list")
+    plural = text[word : word + 1] == "s"
     if plural and m.end() == m.end("list"):
         while (
             items[-1].group("version") is not None
@@ -299,7 +300,7 @@ def _citations(text: str, offset: int) -> list[Found]:
                     session_year=session_year,
                 )
         bare = (m.end(), len(found)) if alone and not tail else None
-        instrument = "resolution" if m.group("head") == "Res." else m.group("head").lower()
+        instrument = (m.group("head") or "resolution").lower()  # "Res.", "resolution"
         single = len(items) == 1
         for item, version in zip(items, versions, strict=True):
             start, end = (begin, m.end()) if single else item.span()
@@ -307,9 +308,12 @@ def _citations(text: str, offset: int) -> list[Found]:
             if number[0].isdigit():
                 # "Resolution ITU-R 7-3": resolution 7, its third revision (the surface keeps "-3")
                 number = number.split("-")[0]
-            if roman := re.fullmatch(r"(\d+)\s\([IVXL]+\)", number):
+            if number[-1] == ")" and (roman := re.fullmatch(r"(\d+)\s\([IVXL]+\)", number)):
                 # "1721 (XVI)": the General Assembly's number (unique before 1976), its session
-                number, inbody = roman[1], inbody or "United Nations General Assembly"
+                # (as ECOSOC's are, when the text names ECOSOC)
+                number = roman[1]
+                if inbody is None and body_phrase is None and not this_meeting:
+                    inbody = "United Nations General Assembly"
             if sector == "T" and inbody is None:
                 inbody = "ITU-T"  # "Resolution ITUT7" (hyphen and space lost): a WTSA resolution
             own_session = session_year

@@ -13,7 +13,7 @@ from typing import Literal
 ReferenceKind = Literal["resolution", "action-line", "document", "paragraph", "internal"]
 ResolutionStatus = Literal["resolved", "ambiguous", "unresolved"]
 ClauseKind = Literal["preamble", "operative", "annex", "footnote"]
-InstrumentKind = Literal["resolution", "decision", "recommendation"]
+InstrumentKind = Literal["resolution", "decision", "recommendation", "opinion"]
 
 
 class ReadError(ValueError):

@@ -243,6 +243,11 @@ def _decide(
         body = context.body
         if body is None:
             return ref(None, status="unresolved", note="no body named and no citing body")
+        if body == "Council" and instrument == "resolution" and (number or "").isdigit():
+            # _implied_body took every number from 1000 for the Council: a lower one in a
+            # Council text is some conference's, and the text does not say whose
+            note = "no body named; Council resolutions are numbered from 1000"
+            return ref(None, status="ambiguous", note=note)
 
     if version is None:
         if this_meeting:

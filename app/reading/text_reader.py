@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.reading.find import two_digit_year
+from app.reading.find import parse_version, two_digit_year
 from app.reading.model import Addressee, Clause, ClauseKind, Document, InstrumentKind, ReadError
 from app.reading.patterns import HYPHENS, PROVISIONAL_NUMBER
 from app.reading.roles import (
@@ -329,8 +329,20 @@ def line_index(text: str) -> LineOf:
 COUNCIL_TITLE = re.compile(
     r"\**\s*R(?:es(?:olution)?\.?)?\s*(?P<number>\d{3,4})\s*\**\s+(?P<title>\S.*)"
 )
+# "RESOLUTION ITU-R 9-5[*]": a footnote mark after a heading
+FOOTNOTE_MARK = re.compile(r"\[\*+\]$")
 # "(C07)" under a Council resolution's title.
 SESSION = re.compile(r"\(\s*(?P<code>C\d{2})\s*\)")
+# The Council's compendium of its resolutions and decisions: "D 482" over the title and the
+# sessions "(C-2001, last modified C-2002)"; or on one line, "Non-payment of ... D 545 (C07)".
+COMPENDIUM_HEADING = re.compile(r"\**\s*(?P<kind>[RD])\s+(?P<number>\d{3,4})\s*\**")
+COMPENDIUM_TAIL = re.compile(
+    r"(?<=\s)(?P<kind>[RD])\s+(?P<number>\d{3,4})\s*(?P<session>\(C[^()]*\))$"
+)
+# "OPINION 1 ON INTERNET-RELATED PUBLIC POLICY MATTERS" (a WTPF opinion, title on its line)
+OPINION_TITLE = re.compile(
+    r"\**\s*(?i:opinion)\s+(?P<number>\d{1,3})(?:\s+(?P<title>\S.*?))?\s*\**"
+)
 # "RESOLUTION 30 (Rev. Dubai, 2014)", "DECISION 5 (REV. DUBAI, 2018)"; WTSA's history form
 # "RESOLUTION 44 (Florianópolis, 2004; Johannesburg, 2008; Dubai, 2012)": the last is this one.
 # A conference's provisional numbers as printed before the plenary renumbered them:
@@ -365,6 +377,8 @@ COUNCIL_HEADING = re.compile(
     r"\s+(?P<number>\d{1,4})"
     r"(?:\s*\(\s*(?P<code>C-?(?:\d{4}|\d\d))\s*\)"
     r"|\s*\((?:MOD|Mod\.?|REV|Rev\.?)\)"  # "RESOLUTION 1291 (MOD)": as modified
+    # "Decision 482 (Modified 2004)": as modified at that year's session
+    r"|\s*\((?:[Mm]odified|MODIFIED|Mod\.?|MOD)\s*(?P<modyear>\d{4})\)"
     r"|,?\s+(?:ITU\s+)?Council[\s-]+(?P<year>\d{4}|\d\d))?\s*\**"
 )
 # A Council session in the lines between such a heading and "The Council,": "Council 2009",
@@ -384,7 +398,7 @@ APPROVED_AT = re.compile(
 )
 # "The World Telecommunication Development Conference (Dubai, 2014),", "The Council,".
 FORMULA = re.compile(
-    r"The\s+(?P<name>[A-Z][^(),]*?)(?:\s+of\s+the\s+International\s+Telecommunication\s+Union)?"
+    r"The\s+(?:(?:first|second|third|fourth|fifth|sixth)\s+)?(?P<name>[A-Z][^(),]*?)(?:\s+of\s+the\s+International\s+Telecommunication\s+Union)?"
     r"(?:\s*\((?P<place>[^,()]+),\s*(?P<year>\d{4})\))?\s*,?\s*"
 )
 BODY_NAMES = {
@@ -399,10 +413,19 @@ def formula_body(name: str, registry: Registry) -> str | None:
     -> `WTDC`, "Council" -> `Council`."""
     # compared without spaces: "The ITURadiocommunication Assembly,", "The World
     # Telecommunication Devel opment Conference," (spaces a PDF conversion lost or added)
-    key = re.sub(r"\s+", "", fold(name))
-    names = {re.sub(r"\s+", "", name): body for name, body in BODY_NAMES.items()}
-    names |= {re.sub(r"\s+", "", fold(b.name)): b.id for b in registry.bodies.values()}
+    # "The fourth World Telecommunication Policy Forum (Lisbon, 2009),": an ordinal first
+    key = re.sub(r"\s+", "", fold(ORDINAL.sub("", name)))
+    names: dict[str, str] = {}
+    for b in registry.bodies.values():
+        names |= {re.sub(r"\s+", "", fold(n)): b.id for n in (*b.abbreviations, b.name)}
+    names |= {re.sub(r"\s+", "", name): body for name, body in BODY_NAMES.items()}
     return names.get(key) or names.get(key.removeprefix("itu"))
+
+
+ORDINAL = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+",
+    re.IGNORECASE,
+)
 
 
 def conference_meeting(
@@ -414,6 +437,29 @@ def conference_meeting(
         problem = f"no meeting of {body} at {place.strip()}, {year} in the registry"
         raise ReadError(file, line, problem)
     return found[0]
+
+
+def _compendium_identity(
+    session: str | None, rest: list[_Line], registry: Registry, file: str, line_of: LineOf
+) -> Identity:
+    """Session, label and title of a Council text in the Council's compendium layout: the
+    session paren ("(C07)", "(C-2001, last modified C-2002)") is `session` or the first line
+    that is one; "The Council," may follow it."""
+    at = next((i for i, ln in enumerate(rest) if parse_version(ln.text.strip())), None)
+    written = session or (rest[at].text.strip() if at is not None else None)
+    version = parse_version(written) if written else None
+    if version is None or not version.council:
+        where = line_of(rest[0].start) - 1 if rest else 1
+        raise ReadError(file, where, "Council text without a session line such as '(C07)'")
+    sessions = registry.meetings_of("Council", version.year)
+    if len(sessions) != 1:
+        raise ReadError(file, line_of(rest[0].start), f"no Council session in {version.year}")
+    header = rest[:at] if session is None and at is not None else []
+    after = rest[at + 1 :] if session is None and at is not None else rest
+    formula = FORMULA.fullmatch(after[0].text) if after else None
+    if formula and formula_body(formula.group("name"), registry) == "Council":
+        after = after[1:]
+    return sessions[0], version.label, " ".join(_plain(ln.text) for ln in header), after
 
 
 def _council_identity(
@@ -450,7 +496,7 @@ def _council_identity(
     assert formula is not None
     header = rest[:at]
     marks = [m for ln in header for m in SESSION_MARK.finditer(ln.text)]
-    code = heading.group("code") or heading.group("year")
+    code = heading.group("code") or heading.group("year") or heading.group("modyear")
     year: int | None = None
     if code is not None:
         year = two_digit_year(code.lstrip("C-"))
@@ -517,28 +563,37 @@ def _bare_identity(
 ) -> Identity | None:
     """Meeting, label and title of a text headed by a bare number ("RESOLUTION 68") whose
     enacting formula is a conference's: the formula's (place, year), else a label line under
-    the title, names the meeting. None when the formula is the Council's, or there is none."""
-    at = next((i for i, ln in enumerate(rest) if FORMULA.fullmatch(ln.text)), None)
-    formula = FORMULA.fullmatch(rest[at].text) if at is not None else None
-    if at is None or formula is None:
-        return None
-    body = formula_body(formula.group("name"), registry)
-    if body is None or body == "Council":
+    the title, names the meeting; where both do, they must agree. None when the first formula
+    of a known body is the Council's, or there is none (a title such as "The Role of ITU" is
+    not one)."""
+    found = (
+        (i, f, body)
+        for i, ln in enumerate(rest)
+        if (f := FORMULA.fullmatch(ln.text)) and (body := formula_body(f.group("name"), registry))
+    )
+    at, formula, body = next(found, (None, None, None))
+    if at is None or formula is None or body is None or body == "Council":
         return None
     header = rest[:at]
     labels = [ln for ln in header if LABEL_LINE.fullmatch(ln.text.strip())]
     written = LABEL_LINE.fullmatch(labels[-1].text.strip()) if labels else None
-    source = formula if formula.group("place") else written
-    if source is None:
-        return None
-    meeting = conference_meeting(
-        registry,
-        body,
-        source.group("place"),
-        int(source.group("year")),
-        file,
-        line_of(rest[at].start),
-    )
+    line = line_of(rest[at].start)
+    sources = [m for m in (formula, written) if m is not None and m.group("place")]
+    if not sources:
+        raise ReadError(
+            file,
+            line,
+            f"the enacting formula {formula.group(0).strip()!r} names no meeting and no "
+            "label line such as '(Johannesburg, 2008)' gives one",
+        )
+    meetings = {
+        conference_meeting(registry, body, m.group("place"), int(m.group("year")), file, line)
+        for m in sources
+    }
+    if len(meetings) > 1:
+        named = " and ".join(sorted(m.id for m in meetings))
+        raise ReadError(file, line, f"the label line and the enacting formula disagree: {named}")
+    meeting = meetings.pop()
     label = written.group("label") if written else label_of(False, meeting)
     title = " ".join(_plain(ln.text) for ln in header if not labels or ln is not labels[-1])
     return meeting, label, title, rest[at + 1 :]
@@ -686,14 +741,37 @@ def read_text(source_text: str, source_file: str, source_id: str, registry: Regi
     first = lines[0]
     instrument: InstrumentKind = "resolution"
     # a footnote mark after the heading: "RESOLUTION ITU-R 9-5[*]"
-    heading = re.sub(r"\s*\[\*+\]\s*$", "", first.text.translate(HYPHENS))
+    heading = first.text.translate(HYPHENS).rstrip()
+    heading = heading[: -len(mark.group())] if (mark := FOOTNOTE_MARK.search(heading)) else heading
     conference = CONFERENCE_TITLE.fullmatch(heading)
     council_heading = None if conference else COUNCIL_HEADING.fullmatch(heading)
     council = None if conference or council_heading else COUNCIL_TITLE.fullmatch(heading)
     wrc = WRC_TITLE.fullmatch(heading)
     itu_r = ITU_R_TITLE.fullmatch(heading)
+    compendium = COMPENDIUM_HEADING.fullmatch(heading) or COMPENDIUM_TAIL.search(heading)
+    opinion = OPINION_TITLE.fullmatch(heading)
     rest = lines[1:]
-    if wrc:
+    if compendium and not council:
+        number = compendium.group("number")
+        instrument = "decision" if compendium.group("kind") == "D" else "resolution"
+        session = compendium.groupdict().get("session")
+        meeting, label, title, rest = _compendium_identity(
+            session, rest, registry, source_file, line_of
+        )
+        title = heading[: compendium.start()].strip() or title
+    elif opinion:
+        number, instrument = opinion.group("number"), "opinion"
+        identity = _bare_identity(rest, registry, source_file, line_of)
+        if identity is None:
+            raise ReadError(
+                source_file,
+                line_of(first.start),
+                f"{first.text.strip()!r} names no meeting and no enacting formula such as "
+                "'The World Telecommunication/ICT Policy Forum (Geneva, 2013),' follows",
+            )
+        meeting, label, title, rest = identity
+        title = " ".join(t for t in (opinion.group("title"), title) if t)
+    elif wrc:
         number = wrc.group("number")
         if wrc.group("kind").lower() == "recommendation":
             instrument = "recommendation"
@@ -709,7 +787,7 @@ def read_text(source_text: str, source_file: str, source_id: str, registry: Regi
         number = council_heading.group("number")
         if council_heading.group("kind").lower() == "decision":
             instrument = "decision"
-        bare = council_heading.group("code") is None and council_heading.group("year") is None
+        bare = not any(council_heading.group("code", "year", "modyear"))
         identity = _bare_identity(rest, registry, source_file, line_of) if bare else None
         meeting, label, title, rest = identity or _council_identity(
             council_heading, instrument, rest, registry, source_file, line_of(first.start)

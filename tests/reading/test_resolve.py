@@ -255,6 +255,22 @@ ROWS: list[tuple[str, Context, list[Row]]] = [
     ("resolutions 2665 (XX), 31/49 and 37/9", PP18,
      [ref("2665 (XX)", "UNGA", "2665"), ref("31/49", "UNGA", "31/49"),
       ref("37/9", "UNGA", "37/9")]),
+    # a Roman session is the General Assembly's only when no other body is named
+    ("ECOSOC resolution 1721 (LIII)", PP18,
+     [ref("ECOSOC resolution 1721 (LIII)", "ECOSOC", "1721")]),
+    # in a Council text, a number below 1000 with no body named is not the Council's
+    ("that the Conference, by Resolution 88, resolved", C07,
+     [ref("Resolution 88", None, "88", status="ambiguous")]),
+    # the session after "modified by"; "rev." in lower case
+    ("Decision 482 modified by the Council at its 2002 session;", PP18,
+     [ref("Decision 482 modified by the Council at its 2002 session", "Council", "482", 2002,
+          "C02")]),
+    ("Resolution 47 (rev. Johannesburg, 2008) of the WTSA", PP18,
+     [ref("Resolution 47 (rev. Johannesburg, 2008) of the WTSA", "WTSA", "47", 2008, "WTSA-08")]),
+    # not a version: a paren with a code no ITU conference has
+    ("Resolution 5 (SG-17) applies", PP18, [ref("Resolution 5", "PP", "5")]),
+    # lower-case "resolution" only before a UN number; no glued head before a year
+    ("the draft resolution 5 and Resolution2018 apply", PP18, []),
     ("in resolution 1721 (XVI) of the General Assembly", PP18,
      [ref("resolution 1721 (XVI) of the General Assembly", "UNGA", "1721")]),
     # a Council session written out in the paren

@@ -356,6 +356,26 @@ HEADINGS: list[tuple[str, tuple[object, ...]]] = [
         " Conference (Hyderabad, 2010),\n",
         ("resolution", "WTDC", "38", 2010, "WTDC-10", "Rev. Hyderabad, 2010", "T"),
     ),
+    # the Council's compendium: "D 482" over the title and the sessions; or all on one line
+    (
+        "D 482\n\nT\n\n(C-2001, last modified C-2002)\n\nconsidering\n\na) one;\n",
+        ("decision", "Council", "482", 2002, "C02", "C-2001, last modified C-2002", "T"),
+    ),
+    (
+        "Non-payment of fees D 545 (C07)\n\nThe Council\n\nconsidering\n\na) one;\n",
+        ("decision", "Council", "545", 2007, "C07", "C07", "Non-payment of fees"),
+    ),
+    (
+        "Decision 482 (Modified 2004)\n\n(approved at the Eleventh Plenary Meeting)\n\nT"
+        + COUNCIL_FORMULA,
+        ("decision", "Council", "482", 2004, "C04", "C04", "T"),
+    ),
+    # a WTPF opinion, its title on the heading's line, an ordinal in the formula
+    (
+        "OPINION 1 ON INTERNET MATTERS\n\nThe fourth World Telecommunication Policy Forum"
+        " (Lisbon, 2009),\n\nrecognizing\n\na) one;\n",
+        ("opinion", "WTPF", "1", 2009, "WTPF-09", "Lisbon, 2009", "ON INTERNET MATTERS"),
+    ),
     # a committee's number in brackets
     (
         f"RESOLUTION [COM6/7] (WRC-07)\n\nT\n\n{WRC_FORMULA} (Geneva, 2007),\n",
@@ -511,11 +531,18 @@ def test_repeated_ids_get_suffix() -> None:
         ),
         # a bare number and a conference's formula that names no meeting either
         (
-            "RESOLUTION 30\n\nT\n\nThe World Telecommunication Development Conference,\n",
-            1,
-            "'RESOLUTION 30' names no meeting and no enacting formula 'The Council,' follows: "
-            "expected a first line like 'RESOLUTION 30 (Rev. Dubai, 2014)' or "
-            "'Council RESOLUTION 1343 (C12)'",
+            "RESOLUTION 30\n\nThe Role of ITU\n\n"
+            "The World Telecommunication Development Conference,\n",
+            5,
+            "the enacting formula 'The World Telecommunication Development Conference,' names "
+            "no meeting and no label line such as '(Johannesburg, 2008)' gives one",
+        ),
+        # ... or a label line that says otherwise
+        (
+            "RESOLUTION 68\n\n(Johannesburg, 2008)\n\n"
+            "The World Telecommunication Standardization Assembly (Hammamet, 2016),\n",
+            5,
+            "the label line and the enacting formula disagree: WTSA-08 and WTSA-16",
         ),
     ],
 )
