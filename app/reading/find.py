@@ -189,6 +189,17 @@ def coded_version(body: str, digits: str) -> Version:
     return Version(code, two_digit_year(digits), code=code)
 
 
+def _subject(text: str, begin: int) -> tuple[str, Version | None] | None:
+    """The body (and version) of the sentence's subject just before a citation that names
+    neither: "the Plenipotentiary Conference (Minneapolis, 1998), by Resolution 88"."""
+    if text.rfind(",", max(0, begin - 8), begin) < 0:
+        return None  # every form has the comma
+    found = p.SUBJECT_BEFORE.search(text, max(0, begin - 160), begin)
+    if found is None:
+        return None
+    return _clean(found.group("owner")), parse_version(found.group("version"))
+
+
 def _council_session_before(text: str, begin: int) -> int | None:
     """The Council session year the sentence gives before a citation ("the ordinary session
     of the Council in 2016 … approved Council Decision 588"), if no other body comes between."""
@@ -284,6 +295,8 @@ def _citations(text: str, offset: int) -> list[Found]:
             and not any(versions)
             and all(i.group("inbody") is None for i in items)
         )
+        if alone and not tail and not this_meeting and (subject := _subject(text, begin)):
+            body_phrase, shared = subject
         if (
             bare is not None
             and tail

@@ -257,6 +257,12 @@ ITEM_RE = re.compile(ITEM)
 """Matched from the start of a CITATION's `list` group, then after each separator."""
 SEPARATOR_RE = re.compile(LIST_SEPARATOR)
 
+# The sentence's subject, set off by a comma, before a citation that names no body or version:
+# "the Plenipotentiary Conference (Minneapolis, 1998), by Resolution 88, resolved"
+SUBJECT_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<owner>{BODY})(?:\s*(?P<version>{_VERSION_NOGROUPS}))?\s*,\s+(?:by|in)\s+\Z"
+)
+
 # "the Plenipotentiary Conference, in its Resolution 140 (…)"; "UNGA, in its Resolution 70/125";
 # "the United Nations General Assembly in its Resolution 70/186": who "its" is
 ITS_OWNER = re.compile(rf"(?P<owner>{BODY}|{THIS_MEETING})\s*,?\s+in\s+$")

@@ -261,6 +261,11 @@ ROWS: list[tuple[str, Context, list[Row]]] = [
     # in a Council text, a number below 1000 with no body named is not the Council's
     ("that the Conference, by Resolution 88, resolved", C07,
      [ref("Resolution 88", None, "88", status="ambiguous")]),
+    # ... unless the sentence's subject names the body (and the version)
+    ("that the Plenipotentiary Conference (Minneapolis, 1998), by Resolution 88, resolved", C07,
+     [ref("Resolution 88", "PP", "88", 1998, "PP-98")]),
+    ("that the Council, in Resolution 1305, asked", PP18,
+     [ref("Resolution 1305", "Council", "1305")]),
     # the session after "modified by"; "rev." in lower case
     ("Decision 482 modified by the Council at its 2002 session;", PP18,
      [ref("Decision 482 modified by the Council at its 2002 session", "Council", "482", 2002,
