@@ -262,14 +262,15 @@ def _citations(text: str, offset: int) -> list[Found]:
         body_phrase = tail.body_phrase
         this_meeting = tail.this_meeting
         items = _members(text, m)
+        un_its = False
         if prefix == "its":
             owner = _its_owner(text, begin)
             if owner is not None and not re.fullmatch(p.THIS_MEETING, owner):
                 body_phrase = body_phrase or owner
-            elif owner is not None or not all(_un_symbol(i.group("num")) for i in items):
-                # not "In its resolution 68/262 of 27 March 2014 the UN General Assembly …",
-                # whose owner comes after: a UN symbol names its body
-                this_meeting = True
+            else:
+                # but not for a UN symbol when no owner comes first: "In its resolution 68/262
+                # of 27 March 2014 the UN General Assembly …" (checked per number below)
+                this_meeting, un_its = True, owner is None
         elif prefix is not None:
             body_phrase = body_phrase or _clean(prefix)
         shared = tail.version
@@ -342,7 +343,9 @@ def _citations(text: str, offset: int) -> list[Found]:
                     number=number,
                     version=version or shared,
                     body_phrase=_clean(inbody) if inbody else body_phrase,
-                    this_meeting=this_meeting and inbody is None,
+                    this_meeting=this_meeting
+                    and inbody is None
+                    and not (un_its and _un_symbol(number)),
                     itu_r=sector == "R",
                     annex=annex if single else None,
                     session_year=own_session,

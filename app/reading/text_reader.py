@@ -611,7 +611,8 @@ def _coded_identity(
     years of its versions (ITU-R), checked against the enacting formula, or a ReadError."""
     found = registry.meetings_of(body, year)
     if len(found) != 1:
-        raise ReadError(file, line, f"no meeting of {body} in {year} in the registry")
+        what = "no meeting" if not found else f"{len(found)} meetings"
+        raise ReadError(file, line, f"{what} of {body} in {year} in the registry")
     meeting = found[0]
     named = formula_body(formula.group("name"), registry)
     place = formula.group("place")
@@ -660,7 +661,10 @@ def _itu_r_identity(
     at, formula = _formula(rest, file, line)
     header = rest[:at]
     dated = [ln for ln in header if VERSION_YEARS.fullmatch(ln.text.strip())]
-    if len(dated) != 1:
+    if len(dated) > 1:
+        problem = f"{len(dated)} lines of years under the title, expected one"
+        raise ReadError(file, line, problem)
+    if not dated:
         raise ReadError(
             file,
             line,

@@ -252,6 +252,9 @@ ROWS: list[tuple[str, Context, list[Row]]] = [
     # numbers with the session in Roman numerals, the Security Council
     ("In its resolution 68/262 of 27 March 2014 the UN General Assembly", PP18,
      [ref("its resolution 68/262", "UNGA", "68/262")]),
+    # ... number by number: "its" is this conference for the others
+    ("In its Resolutions 68/262 and 71, the Conference", PP18,
+     [ref("68/262", "UNGA", "68/262"), ref("71", "PP", "71", 2018, "PP-18")]),
     ("resolutions 2665 (XX), 31/49 and 37/9", PP18,
      [ref("2665 (XX)", "UNGA", "2665"), ref("31/49", "UNGA", "31/49"),
       ref("37/9", "UNGA", "37/9")]),

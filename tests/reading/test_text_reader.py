@@ -522,6 +522,13 @@ def test_repeated_ids_get_suffix() -> None:
             "no enacting formula such as 'The World Telecommunication Development Conference "
             "(Dubai, 2014),' after the title",
         ),
+        # an ITU-R heading with two lines of years
+        (
+            "RESOLUTION ITU-R 2-7\n\nT\n\n(1993-2012)\n\n(2015)\n\n"
+            "The ITU Radiocommunication Assembly,\n",
+            1,
+            "2 lines of years under the title, expected one",
+        ),
         # an ITU-R heading without the years of its versions
         (
             "RESOLUTION ITU-R 2-7\n\nT\n\nThe ITU Radiocommunication Assembly,\n",
