@@ -347,12 +347,13 @@ OPINION_TITLE = re.compile(
 # "RESOLUTION 44 (Florianópolis, 2004; Johannesburg, 2008; Dubai, 2012)": the last is this one.
 # A conference's provisional numbers as printed before the plenary renumbered them:
 # "Resolution PLEN/7 (Marrakesh, 2002)", "RESOLUTION GT-PLEN/6 (Antalya, 2006)",
-# "DECISION GT-PLEN/A (Antalya, 2006)"; "(Rev Hyderabad, 2010)" without a full stop.
+# "DECISION GT-PLEN/A (Antalya, 2006)"; "(Rev Hyderabad, 2010)" without a full stop,
+# "(Rev. Guadalajara 2010)" without a comma.
 CONFERENCE_TITLE = re.compile(
     r"\**\s*(?P<kind>(?i:resolution|decision|recommendation))"
     rf"\s+\[?(?P<number>\d{{1,4}}|{PROVISIONAL_NUMBER})\]?\s*"
     r"\((?P<label>(?:[^();]+;\s*)*(?P<rev>(?:Rev|REV|Mod|MOD)(?:\.\s*|\s+))?"
-    r"(?P<place>[^,();]+?),\s*(?P<year>\d{4}))\)\s*\**"
+    r"(?P<place>(?!(?i:modified|amended|mod)\b)[^,();]+?)(?:,\s*|\s+)(?P<year>\d{4}))\)\s*\**"
 )
 # WRC texts, versioned by the conference's code (Radio Regulations, Volume 3):
 # "RESOLUTION 646 (REV.WRC-15)", "Resolution 95 (Rev.WRC-19)", "RECOMMENDATION 34 (WRC-12)",

@@ -250,6 +250,11 @@ BLIND_SETS = [
         ],
         (27, 0, 3, 2, 2),
     ),
+    # unseen6/: 12 texts (WTDC-06/10, PP-02/10, WRC-15), 29 refs. First contact with the reader
+    # after the fifth set's lessons (commit 76e78c2), before anyone had read the texts:
+    # (29, 0, 0), P 1.000, R 1.000; one heading without a comma in its label, "RESOLUTION 70
+    # (Rev. Guadalajara 2010)", did not read (a text with no references). Fixed since.
+    pytest.param("unseen6", [], (29, 0, 0, 0, 0)),
 ]
 
 

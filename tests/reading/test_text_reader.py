@@ -350,6 +350,11 @@ HEADINGS: list[tuple[str, tuple[object, ...]]] = [
         "The World Telecommunication Standardization Assembly,\n",
         ("resolution", "WTSA", "68", 2008, "WTSA-08", "Johannesburg, 2008", "T"),
     ),
+    # no comma in the heading's label
+    (
+        f"RESOLUTION 70 (Rev. Guadalajara 2010)\n\nT\n\n{PP_FORMULA} (Guadalajara, 2010),\n",
+        ("resolution", "PP", "70", 2010, "PP-10", "Rev. Guadalajara 2010", "T"),
+    ),
     # a word split in the enacting formula
     (
         "RESOLUTION 38 (Rev. Hyderabad, 2010)\n\nT\n\nThe World Telecommunication Devel opment"
