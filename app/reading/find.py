@@ -113,12 +113,12 @@ def _scan(
     window: int = 0,
     back: int = 0,
     required: bool = False,
-    endings: tuple[str, ...] = (),
+    hint: re.Pattern[str] | None = None,
 ) -> Iterator[tuple[int, re.Match[str] | None, re.Match[str]]]:
     """(start, words before, main match) at each trigger, without overlaps, in text order.
 
-    `before` is searched only when the text before the trigger ends with one of `endings`
-    (if given)."""
+    `before` is searched only where `hint` (if given) finds how it can end just before the
+    trigger: a backward search of a long window at every trigger is most of the cost."""
     last = 0
     for hit in trigger.finditer(text):
         at = hit.start() - back
@@ -126,7 +126,7 @@ def _scan(
             continue
         words = None
         if before is not None and (
-            not endings or text[max(last, at - 12) : at].rstrip().endswith(endings)
+            hint is None or hint.search(text, max(last, at - 14), at)
         ):
             words = before.search(text, max(last, at - window), at)
         if required and words is None:
@@ -254,7 +254,7 @@ def _citations(text: str, offset: int) -> list[Found]:
         p.CITATION,
         p.CITATION_BEFORE,
         window=80,
-        endings=p.CITATION_BEFORE_ENDINGS,
+        hint=p.CITATION_BEFORE_HINT,
     ):
         prefix = words.group("prefix") if words else None
         annex = words.group("annex") if words else None

@@ -241,11 +241,14 @@ SESSION_BEFORE = re.compile(
 # literal alternatives only: a character class first ("[Rr]esolution") makes the scan 3x slower
 CITATION_TRIGGER = re.compile(r"Resolution|resolution|Decision|Recommendation|Opinion|Res\.")
 CITATION_BEFORE = re.compile(rf"(?<![\w-]){ANNEX}?{PREFIX}?\Z")
-CITATION_BEFORE_ENDINGS = tuple(
-    {name.split()[-1] for name in BODY_NAMES} | {")", "its", "to", "of", *"0123456789"}
+CITATION_BEFORE_HINT = re.compile(
+    r"(?:(?<![\w-])(?:"
+    + "|".join(sorted({re.escape(name.split()[-1]) for name in BODY_NAMES} | {"its", "to", "of"}))
+    + r")|\([A-Z][A-Za-z-]{1,8}\)|-\d\d|-\d{4})\s*\Z"
 )
-"""Last words of what CITATION_BEFORE can match: no need to search when the text before a head
-ends otherwise (most heads follow "with", "in", "that", …)."""
+"""How the text just before a head word ends when CITATION_BEFORE can match there: a body's
+last word, "its", an annex's "to"/"of", an abbreviation in brackets ("(UNGA)"), a meeting code
+("WTDC-17"); not a clause label ("a) Resolution 71"), which is where most heads stand."""
 CITATION = re.compile(
     rf"(?<![\w-]){HEAD}"
     rf"(?P<list>{_ITEM_NOGROUPS}(?:{LIST_SEPARATOR}{_ITEM_NOGROUPS})*)"
