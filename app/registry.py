@@ -22,6 +22,8 @@ class Meeting:
     aliases: tuple[str, ...]
     body: str
     place: str
+    place_spellings: tuple[str, ...]
+    """Other spellings of the place that ITU texts use: "Valetta" for Valletta."""
     start_date: date | None
     end_date: date | None
     year: int
@@ -123,6 +125,7 @@ class Registry:
                 aliases=_split(r["aliases"]),
                 body="Council" if r["body"] == "Council" else r["body"],
                 place=r["place"],
+                place_spellings=_split(r["place_spellings"]),
                 start_date=_date(r["start_date"]),
                 end_date=_date(r["end_date"]),
                 year=int(r["year_in_citations"]),
@@ -183,7 +186,8 @@ class Registry:
     def _by_place_year(self) -> dict[tuple[str, int], list[Meeting]]:
         index: dict[tuple[str, int], list[Meeting]] = {}
         for m in self.meetings.values():
-            index.setdefault((fold(m.place), m.year), []).append(m)
+            for place in (m.place, *m.place_spellings):
+                index.setdefault((fold(place), m.year), []).append(m)
         return index
 
     @cached_property
@@ -195,7 +199,8 @@ class Registry:
         return index
 
     def meetings_at(self, place: str, year: int, body: str | None = None) -> list[Meeting]:
-        """Meetings held at `place` in `year`, of `body` if given ("Dubai", 2014 -> WTDC-14)."""
+        """Meetings held at `place` (or a spelling of it) in `year`, of `body` if given
+        ("Dubai", 2014 -> WTDC-14; "Valetta", 1998 -> WTDC-98)."""
         found = self._by_place_year.get((fold(place), year), [])
         return [m for m in found if body is None or m.body == body]
 

@@ -132,6 +132,9 @@ def test_meetings(triples: list[Triple], iris: Iris) -> None:
     assert objects(triples, iris.meeting("WTSA-16"), RDFS.label) == [
         Literal("World Telecommunication Standardization Assembly (Hammamet, 2016)")
     ]
+    # the spelling of the place texts use beside the registry's, for the label shapes
+    assert objects(triples, iris.meeting("WTDC-98"), SKOS.hiddenLabel) == [Literal("Valetta")]
+    assert objects(triples, pp10, SKOS.hiddenLabel) == []
     c07 = iris.meeting("C07")
     assert objects(triples, c07, RESKG.meetingOf) == [iris.body("COUNCIL")]
     assert objects(triples, c07, RESKG.startDate) == []

@@ -46,6 +46,10 @@ def test_the_eight_plenipotentiary_conferences(registry: Registry) -> None:
         ("Lisbon", 2009, ["WTPF-09"]),
         ("Istanbul", 2000, ["RA-2000", "WRC-2000"]),
         ("Sharm el-Sheikh", 2019, ["RA-19", "WRC-19"]),
+        # other spellings that texts use, from the rows' place_spellings
+        ("Valetta", 1998, ["WTDC-98"]),
+        ("Marrakech", 2002, ["PP-02"]),
+        ("Yasmine Hammamet", 2016, ["WTSA-16"]),
     ],
 )
 def test_meetings_at(registry: Registry, place: str, year: int, expected: list[str]) -> None:

@@ -73,7 +73,8 @@ def meeting_label(meeting: Meeting, registry: Registry) -> str:
 
 
 def meeting_triples(meeting: Meeting, registry: Registry, iris: Iris) -> list[Triple]:
-    """A meeting: type, label, notation, aliases, place, year, dates, body and provenance."""
+    """A meeting: type, label, notation, aliases, place and its other spellings, year, dates,
+    body and provenance."""
     node = iris.meeting(meeting.id)
     triples: list[Triple] = [
         (node, RDF.type, RESKG.Meeting),
@@ -81,6 +82,8 @@ def meeting_triples(meeting: Meeting, registry: Registry, iris: Iris) -> list[Tr
         (node, SKOS.notation, Literal(meeting.id)),
     ]
     triples += [(node, SKOS.altLabel, Literal(alias)) for alias in meeting.aliases]
+    # "Valetta": a misspelling of the place that texts use, which labels may carry
+    triples += [(node, SKOS.hiddenLabel, Literal(other)) for other in meeting.place_spellings]
     triples += [
         (node, RESKG.place, Literal(meeting.place)),
         (node, RESKG.year, Literal(meeting.year)),

@@ -27,13 +27,6 @@ from app.reading.model import Reference, ResolutionStatus
 from app.reading.patterns import BODY_NAMES, HYPHENS, UN_SYMBOL
 from app.registry import Meeting, Registry, fold
 
-PLACE_SPELLINGS = {
-    "valetta": "Valletta",  # "Valetta, 1998" in ITU texts
-    "marrakech": "Marrakesh",  # French/Spanish spelling
-    "yasmine hammamet": "Hammamet",
-}
-"""Other spellings of meeting places, folded, to the registry's place."""
-
 PLACE_CITED_BODIES = ("PP", "WTDC", "WTSA", "RA", "WCIT", "WTPF")
 """Bodies whose versions are cited by place and year ("Opinion 4 (Lisbon, 2009)"); Council
 sessions are cited by year and WRCs by code ("(Rev.WRC-15)")."""
@@ -112,7 +105,6 @@ def _meetings_at(
     registry: Registry, place: str, year: int, body: str | None
 ) -> tuple[Meeting, ...]:
     """Meetings of `body` (any place-cited body if None) at `place` in `year`; cached."""
-    place = PLACE_SPELLINGS.get(fold(place), place)
     found = registry.meetings_at(place, year, body)
     return tuple(m for m in found if body is not None or m.body in PLACE_CITED_BODIES)
 
