@@ -17,19 +17,10 @@ import xml.etree.ElementTree as ET
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from app.reading.headings import FORMULA, conference_meeting, formula_body, label_of
+from app.reading.lines import line_index
 from app.reading.model import Document, InstrumentKind, ReadError
-from app.reading.text_reader import (
-    FORMULA,
-    ClauseBuilder,
-    Piece,
-    conference_meeting,
-    feed,
-    formula_body,
-    label_of,
-    line_index,
-    source_stem,
-    split_label,
-)
+from app.reading.text_reader import ClauseBuilder, Piece, feed, source_stem, split_label
 from app.registry import Registry
 
 # FRBRnumber showAs: "RESOLUTION 140 (REV. DUBAI, 2018)", "RECOMMENDATION 7 (DUBAI, 2018)".
