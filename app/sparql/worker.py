@@ -135,9 +135,14 @@ def answer(store: ox.Store, job: QueryJob) -> _Outcome:
 
 
 def _signature(store_dir: str) -> tuple[int, int]:
-    """Changes when the store's files do: the newest modification time and the file count."""
-    entries = list(os.scandir(store_dir))
-    return max((e.stat().st_mtime_ns for e in entries), default=0), len(entries)
+    """Changes when the store's files do: the newest modification time and the file count.
+    A file the writer compacts away between the listing and its stat is left out (the count
+    still changes, so the next job reopens the store)."""
+    times: list[int] = []
+    for entry in os.scandir(store_dir):
+        with contextlib.suppress(FileNotFoundError):
+            times.append(entry.stat().st_mtime_ns)
+    return max(times, default=0), len(times)
 
 
 def _open(store_dir: str, attempts: int = 5) -> ox.Store:
