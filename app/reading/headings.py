@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.reading.find import parse_version, two_digit_year
 from app.reading.lines import Line, LineOf, plain
@@ -123,11 +124,18 @@ def formula_body(name: str, registry: Registry) -> str | None:
     # Telecommunication Devel opment Conference," (spaces a PDF conversion lost or added)
     # "The fourth World Telecommunication Policy Forum (Lisbon, 2009),": an ordinal first
     key = re.sub(r"\s+", "", fold(ORDINAL.sub("", name)))
+    names = _formula_names(registry)
+    return names.get(key) or names.get(key.removeprefix("itu"))
+
+
+@lru_cache(maxsize=4)
+def _formula_names(registry: Registry) -> dict[str, str]:
+    """Every body name and abbreviation of `registry`, folded and without spaces, to its body;
+    this module's own names last, so that they win ("council" -> `Council`, not `COUNCIL`)."""
     names: dict[str, str] = {}
     for b in registry.bodies.values():
         names |= {re.sub(r"\s+", "", fold(n)): b.id for n in (*b.abbreviations, b.name)}
-    names |= {re.sub(r"\s+", "", name): body for name, body in BODY_NAMES.items()}
-    return names.get(key) or names.get(key.removeprefix("itu"))
+    return names | {re.sub(r"\s+", "", name): body for name, body in BODY_NAMES.items()}
 
 
 ORDINAL = re.compile(
