@@ -322,7 +322,7 @@ def _citations(text: str, offset: int) -> list[Found]:
             if number[0].isdigit():
                 # "Resolution ITU-R 7-3": resolution 7, its third revision (the surface keeps "-3")
                 number = number.split("-")[0]
-            if number[-1] == ")" and (roman := re.fullmatch(r"(\d+)\s\([IVXL]+\)", number)):
+            if number[-1] == ")" and (roman := p.SESSION_NUMBER.fullmatch(number)):
                 # "1721 (XVI)": the General Assembly's number (unique before 1976), its session
                 # (as ECOSOC's are, when the text names ECOSOC)
                 number = roman[1]

@@ -146,11 +146,14 @@ PROVISIONAL_NUMBER = r"[A-Z]{2,}\d?(?:-[A-Z]{2,}\d?)*/(?:\d{1,3}|[A-Z])"
 # "resolution A/RES/70/125": the United Nations' full symbol, read as 70/125 (also as a
 # document symbol: "Resolution A/52/250 of the United Nations General Assembly"); the General
 # Assembly's numbers before 1976 carry the session in Roman numerals: "2665 (XX)"
-UN_SYMBOL = r"\d+/\d+[A-Z]?|\d{1,4}\s\([IVXL]{1,6}\)"
+UN_SESSION = r"\s\([IVXL]{1,6}\)"
+UN_SYMBOL = rf"\d+/\d+[A-Z]?|\d{{1,4}}{UN_SESSION}"
 """A United Nations resolution number, as NUMBER reads it (one pattern there, for speed)."""
+SESSION_NUMBER = re.compile(rf"(?P<number>\d+){UN_SESSION}")
+"""A General Assembly number with its session in Roman numerals, as NUMBER reads it."""
 NUMBER = (
     rf"(?:ITU[-–]?(?P<sector>[RT])\s*(?=\d))?(?:A/(?:RES/)?)?"
-    rf"(?P<num>\d+(?:/\d+[A-Z]?|\s\([IVXL]{{1,6}}\)|-\d+)?|{PROVISIONAL_NUMBER})(?![\w/])"
+    rf"(?P<num>\d+(?:/\d+[A-Z]?|{UN_SESSION}|-\d+)?|{PROVISIONAL_NUMBER})(?![\w/])"
 )
 
 VERSION_RE = re.compile(VERSION)
